@@ -1,0 +1,53 @@
+# The safe working pack: every command sets up what it needs itself.
+#   make serve   build and serve the site at http://127.0.0.1:8000
+#   make test    run every test (unit, build and browser)
+#   make build   build the static site into site/
+#   make dist    zip the built site for an intranet server or a shared drive
+
+PYTHON   ?= python3
+VENV     := .venv
+BIN      := $(VENV)/bin
+VERSION  := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+DIST_ZIP := dist/safe-working-pack-$(VERSION).zip
+
+# Quiet the end-of-life banner (the README says what it means for us).
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test dist chromium clean
+
+# The virtualenv is rebuilt whenever pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+# Plain --strict: with -q or -v MkDocs 1.6 hides link and anchor validation.
+build: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: $(VENV)/.installed-test chromium
+	$(BIN)/pytest
+
+# Browser tests drive Debian's Chromium; never `playwright install`.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update && apt-get install -y chromium; \
+	fi
+
+dist: build
+	mkdir -p dist
+	rm -f $(DIST_ZIP)
+	cd site && ../$(BIN)/python -m zipfile -c ../$(DIST_ZIP) *
+	@echo "Wrote $(DIST_ZIP)"
+
+clean:
+	rm -rf site dist $(VENV)

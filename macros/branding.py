@@ -1,0 +1,73 @@
+"""The LMC's name and contacts, from `extra.lmc` in mkdocs.yml.
+
+Contacts are configuration, never content: a contact left empty is shown
+as "not set up", so no page ever carries an invented address or number.
+"""
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from .datafiles import parse_model
+
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+PHONE = re.compile(r"^[0-9 +()-]{6,}$")
+
+
+class Branding(BaseModel):
+    """`extra.lmc` in mkdocs.yml."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    name: str
+    tagline: str = ""
+    website: str = ""
+    email: str = ""
+    phone: str = ""
+    logo: str = ""
+
+    @field_validator("website")
+    @classmethod
+    def _website(cls, value: str) -> str:
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError("must start with https:// (or be left empty)")
+        return value
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        if value and not EMAIL.match(value):
+            raise ValueError("is not an email address (or leave it empty)")
+        return value
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str) -> str:
+        if value and not PHONE.match(value):
+            raise ValueError("is not a phone number (digits and spaces, or leave it empty)")
+        return value
+
+
+def load_branding(extra: dict) -> Branding:
+    """Validate `extra.lmc`; errors name mkdocs.yml and the field."""
+    model = parse_model("mkdocs.yml", {"lmc": (extra or {}).get("lmc")}, _Extra)
+    return model.lmc
+
+
+class _Extra(BaseModel):
+    lmc: Branding
+
+
+def contact_rows(branding: Branding) -> list[dict]:
+    """One row per way to reach the LMC, each either configured or missing.
+
+    A row is {"kind", "label", "value", "href"}; `value` is "" when the LMC
+    has not configured it, and the template then says to ask the LMC.
+    """
+    rows = [
+        ("website", "Website", branding.website, branding.website),
+        ("email", "Email", branding.email, f"mailto:{branding.email}" if branding.email else ""),
+        ("phone", "Phone", branding.phone, "tel:" + re.sub(r"[^0-9+]", "", branding.phone) if branding.phone else ""),
+    ]
+    return [{"kind": k, "label": label, "value": v, "href": h} for k, label, v, h in rows]

@@ -1,0 +1,77 @@
+"""Front matter of the Markdown pages: read it and check it.
+
+Every page needs a title, a one-line description and the date it was last
+reviewed; unknown keys are refused so a typo cannot silently hide a date.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from .datafiles import display_path, parse_model
+from .errors import ContentError
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
+
+
+class PageMeta(BaseModel):
+    """The front-matter keys a page may carry."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    title: str = Field(min_length=1)
+    description: str = Field(min_length=1)
+    last_reviewed: date
+    review_due: date | None = None
+    # Page kinds with a fixed shape, checked at build time.
+    type: Literal["guidance"] | None = None
+    tags: list[str] = []
+    # Words readers search with that the page itself may not use.
+    search_terms: list[str] = []
+    # Pages that call macros opt in.
+    render_macros: bool = False
+    # Material: hide the navigation, table of contents or footer.
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags"]] = []
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """Return (front matter YAML, body); front matter is "" when absent."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return "", text
+    return match.group(1), text[match.end():]
+
+
+def read_page(path: Path) -> tuple[PageMeta, str]:
+    """Read one page; a missing or invalid front matter names the file."""
+    name = display_path(path)
+    text = Path(path).read_text(encoding="utf-8")
+    head, body = split_front_matter(text)
+    if not head:
+        raise ContentError(name, "has no front matter (title, description, last_reviewed)")
+    try:
+        data = yaml.safe_load(head)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        raise ContentError(name, f"malformed front matter: {getattr(error, 'problem', error)}", line=line) from error
+    return parse_model(name, data, PageMeta), body
+
+
+def read_all_pages(docs_dir: Path) -> dict[str, tuple[PageMeta, str]]:
+    """Every page under docs_dir, keyed by its path relative to docs_dir."""
+    pages = {}
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        pages[path.relative_to(docs_dir).as_posix()] = read_page(path)
+    return pages
+
+
+def overdue(pages: dict[str, tuple[PageMeta, str]], today: date) -> list[tuple[str, PageMeta]]:
+    """Pages whose review_due date has passed, oldest first."""
+    late = [(p, m) for p, (m, _) in pages.items() if m.review_due and m.review_due < today]
+    return sorted(late, key=lambda item: item[1].review_due)

@@ -1,0 +1,45 @@
+"""Shared helpers for the tests: build a site, copy the project, list pages."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("docs", "overrides", "macros", "mkdocs.yml")
+
+
+def build_site(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run `mkdocs build --strict` (no -q/-v: they hide link validation)."""
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    run_env.pop("SITE_URL", None) if env is None or "SITE_URL" not in env else None
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=run_env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """A throw-away copy of the site's sources, to break on purpose."""
+    for part in PROJECT_PARTS:
+        source = PROJECT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def html_pages(site_dir: Path) -> list[str]:
+    """Every built page, as a path relative to the site root."""
+    return sorted(
+        p.relative_to(site_dir).as_posix()
+        for p in site_dir.rglob("*.html")
+        if p.name != "404.html" and "assets" not in p.relative_to(site_dir).parts
+    )

@@ -1,0 +1,46 @@
+"""Front matter of pages: required keys, unknown keys, overdue reviews."""
+from datetime import date
+
+import pytest
+
+from macros.errors import ContentError
+from macros.pages import overdue, read_all_pages, read_page, split_front_matter
+
+GOOD = "---\ntitle: T\ndescription: D\nlast_reviewed: 2026-01-01\n---\n\n# T\n"
+
+
+def test_split_front_matter():
+    head, body = split_front_matter(GOOD)
+    assert "title: T" in head and body.strip() == "# T"
+    assert split_front_matter("# no front matter") == ("", "# no front matter")
+
+
+def test_good_page(tmp_path):
+    (tmp_path / "p.md").write_text(GOOD)
+    meta, body = read_page(tmp_path / "p.md")
+    assert meta.last_reviewed == date(2026, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("# no front matter\n", "has no front matter"),
+        ("---\ntitle: T\ndescription: D\n---\n", "field `last_reviewed`: is missing"),
+        (GOOD.replace("title: T", "titel: T"), "`titel`: is not a known field"),
+        ("---\ntitle: a: b\n---\n", "malformed front matter"),
+    ],
+)
+def test_bad_front_matter_names_file_and_field(tmp_path, text, expected):
+    (tmp_path / "bad.md").write_text(text)
+    with pytest.raises(ContentError) as caught:
+        read_page(tmp_path / "bad.md")
+    assert "bad.md" in str(caught.value)
+    assert expected in str(caught.value)
+
+
+def test_overdue_lists_only_past_review_dates(tmp_path):
+    (tmp_path / "late.md").write_text(GOOD.replace("last_reviewed", "review_due: 2026-02-01\nlast_reviewed"))
+    (tmp_path / "fine.md").write_text(GOOD.replace("last_reviewed", "review_due: 2027-02-01\nlast_reviewed"))
+    (tmp_path / "none.md").write_text(GOOD)
+    pages = read_all_pages(tmp_path)
+    assert [path for path, _ in overdue(pages, date(2026, 11, 23))] == ["late.md"]

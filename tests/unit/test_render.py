@@ -1,0 +1,19 @@
+"""Rendering partials: autoescaped, strict, one Markdown-safe block."""
+import pytest
+from jinja2 import UndefinedError
+
+from macros.branding import contact_rows, load_branding
+from macros.render import render_partial
+
+
+def test_contacts_partial_escapes_and_has_no_blank_lines():
+    branding = load_branding({"lmc": {"name": "<b>LMC</b>"}})
+    html = render_partial("swp/contacts.html", lmc=branding, rows=contact_rows(branding))
+    assert "&lt;b&gt;LMC&lt;/b&gt;" in html and "<b>LMC</b>" not in html
+    assert "\n\n" not in html
+    assert all(line == line.lstrip() for line in html.splitlines())
+
+
+def test_missing_variable_fails():
+    with pytest.raises(UndefinedError):
+        render_partial("swp/contacts.html", rows=[{"label": "Email", "value": "", "href": ""}])
