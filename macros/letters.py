@@ -1,0 +1,211 @@
+"""Template letters: load and check the data, and lay a letter out for a page or a Word file.
+
+A letter's text refers to fill-in fields as [Label]. The checks here make
+sure every placeholder is a declared field and every declared field is used,
+so a typo cannot leave a blank that nobody fills in.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .datafiles import DATA_DIR, display_path, load_model
+from .errors import ContentError
+from .letter_models import FieldDef, FieldRegistry, Letter
+
+LETTERS_DIR = DATA_DIR / "letters"
+FIELDS_FILE = DATA_DIR / "letter_fields.yml"
+PLACEHOLDER = re.compile(r"\[([^\[\]]+)\]")
+# Fields the page template prints itself (the date above the address).
+PRINTED_BY_TEMPLATE = {"date"}
+
+
+@lru_cache(maxsize=4)
+def standard_fields(path: Path = FIELDS_FILE) -> dict[str, FieldDef]:
+    """The shared fields, by name, in form order."""
+    registry = load_model(path, FieldRegistry)
+    return {field.name: field for field in registry.fields}
+
+
+def text_parts(letter: Letter) -> list[tuple[str, str]]:
+    """Every piece of letter text, with the field path that holds it."""
+    parts = [(f"address.{i}", line) for i, line in enumerate(letter.address)]
+    parts += [("subject", letter.subject), ("greeting", letter.greeting), ("closing", letter.closing), ("sms", letter.sms)]
+    for key in ("body", "body_end", "signature", "copy_to"):
+        parts += [(f"{key}.{i}", text) for i, text in enumerate(getattr(letter, key))]
+    for v, variant in enumerate(letter.variants):
+        parts += [(f"variants.{v}.body.{i}", text) for i, text in enumerate(variant.body)]
+    return parts
+
+
+def letter_fields(letter: Letter, name: str, shared: dict[str, FieldDef]) -> list[FieldDef]:
+    """The letter's fields in form order: standard ones first, then its own."""
+    fields = []
+    for index, key in enumerate(letter.standard_fields):
+        if key not in shared:
+            known = ", ".join(shared)
+            raise ContentError(name, f"`{key}` is not a standard field (known: {known})", field=f"standard_fields.{index}")
+        fields.append(shared[key])
+    return sorted(fields, key=lambda f: list(shared).index(f.name)) + list(letter.fields)
+
+
+def check_letter(letter: Letter, name: str, shared: dict[str, FieldDef]) -> None:
+    """Cross-field checks: placeholders declared, fields used, ids unique."""
+    stem = Path(name).stem
+    if letter.id != stem:
+        raise ContentError(name, f"is `{letter.id}` but the file is {stem}.yml: they must match", field="id")
+    fields = letter_fields(letter, name, shared)
+    by_label = {f.label: f for f in fields}
+    seen: dict[str, str] = {}
+    for index, field in enumerate(letter.fields):
+        if field.name in shared or field.name in seen:
+            raise ContentError(name, f"name `{field.name}` is declared twice", field=f"fields.{index}.name")
+        seen[field.name] = field.label
+    if len(by_label) != len(fields):
+        raise ContentError(name, "two fields share one label", field="fields")
+    used: set[str] = set()
+    for path, text in text_parts(letter):
+        for label in PLACEHOLDER.findall(text):
+            if label not in by_label:
+                raise ContentError(
+                    name,
+                    f"uses [{label}], which is not a declared field; declare it under `fields` "
+                    f"or use one of: {', '.join('[' + l + ']' for l in by_label)}",
+                    field=path,
+                )
+            used.add(label)
+    for index, key in enumerate(letter.standard_fields):
+        if key not in PRINTED_BY_TEMPLATE and shared[key].label not in used:
+            raise ContentError(name, f"declares `{key}` but never uses [{shared[key].label}]", field=f"standard_fields.{index}")
+    for index, field in enumerate(letter.fields):
+        if field.label not in used:
+            raise ContentError(name, f"declares `{field.name}` but never uses [{field.label}]", field=f"fields.{index}")
+    ids = [v.id for v in letter.variants]
+    if len(ids) != len(set(ids)):
+        raise ContentError(name, "two variants share one id", field="variants")
+
+
+def load_letter(path: Path, shared: dict[str, FieldDef] | None = None) -> Letter:
+    """Read, validate and cross-check one letter file."""
+    letter = load_model(path, Letter)
+    check_letter(letter, display_path(path), shared or standard_fields())
+    return letter
+
+
+def load_letters(directory: Path = LETTERS_DIR) -> dict[str, Letter]:
+    """Every letter, by id, in file-name order."""
+    return {path.stem: load_letter(path) for path in sorted(Path(directory).glob("*.yml"))}
+
+
+def split_placeholders(text: str, fields: list[FieldDef]) -> list[dict]:
+    """Split text into pieces: {"text": ...} or {"field": name, "label": ..., "identifying": ...}."""
+    by_label = {f.label: f for f in fields}
+    pieces, last = [], 0
+    for match in PLACEHOLDER.finditer(text):
+        if match.start() > last:
+            pieces.append({"text": text[last:match.start()], "field": None})
+        field = by_label[match.group(1)]
+        pieces.append({"field": field.name, "label": field.label, "identifying": field.identifying})
+        last = match.end()
+    if last < len(text):
+        pieces.append({"text": text[last:], "field": None})
+    return pieces
+
+
+def check_variants(letter: Letter, ticked: list[str] | None) -> list[str]:
+    """The ticked variant ids, refusing any the letter does not have."""
+    known = [v.id for v in letter.variants]
+    for variant in ticked or []:
+        if variant not in known:
+            raise ContentError(
+                f"macros/data/letters/{letter.id}.yml",
+                f"has no variant `{variant}` (known: {', '.join(known) or 'none'})",
+                field="variants",
+            )
+    return list(ticked or [])
+
+
+def letter_view(letter: Letter, shared: dict[str, FieldDef] | None = None) -> dict:
+    """Everything the letter template needs, with text split at placeholders."""
+    fields = letter_fields(letter, letter.id, shared or standard_fields())
+
+    def split(text: str) -> list[dict]:
+        return split_placeholders(text, fields)
+
+    date_field = next((f for f in fields if f.name == "date"), None)
+    return {
+        "letter": letter,
+        "fields": fields,
+        "date": date_field,
+        "address": [split(line) for line in letter.address],
+        "subject": split(letter.subject),
+        "greeting": split(letter.greeting),
+        "body": [split(text) for text in letter.body],
+        "variants": [
+            {"id": v.id, "label": v.label, "search_terms": v.search_terms, "body": [split(t) for t in v.body]}
+            for v in letter.variants
+        ],
+        "body_end": [split(text) for text in letter.body_end],
+        "closing": split(letter.closing),
+        "signature": [split(line) for line in letter.signature],
+        "copy_to": [split(line) for line in letter.copy_to],
+        "sms": split(letter.sms),
+        "identifying": [f.name for f in fields if f.identifying],
+    }
+
+
+def plain_blocks(letter: Letter, ticked: list[str] | None = None) -> list[list[str]]:
+    """The letter as blocks of lines, placeholders kept as [Label].
+
+    Used for the Word file and by tests; `ticked` chooses variants (None: all).
+    """
+    chosen = [v for v in letter.variants if ticked is None or v.id in ticked]
+    blocks: list[list[str]] = []
+    if "date" in letter.standard_fields:
+        blocks.append(["[Date]"])
+    if letter.address:
+        blocks.append(list(letter.address))
+    if letter.subject:
+        blocks.append([letter.subject])
+    blocks.append([letter.greeting])
+    blocks += [[p] for p in letter.body]
+    for variant in chosen:
+        blocks += [[p] for p in variant.body]
+    blocks += [[p] for p in letter.body_end]
+    blocks.append([letter.closing])
+    if letter.signature:
+        blocks.append(list(letter.signature))
+    if letter.copy_to:
+        blocks.append(["Copy to: " + "; ".join(letter.copy_to)])
+    return blocks
+
+
+def download_name(letter_id: str, variant: str | None = None) -> str:
+    """Site path of a letter's Word file (one per letter, one per variant)."""
+    stem = letter_id if variant is None else f"{letter_id}-{variant}"
+    return f"downloads/letters/{stem}.docx"
+
+
+def downloads(letter: Letter) -> list[tuple[str, list[str] | None]]:
+    """(site path, ticked variants) for every Word file a letter has."""
+    files = [(download_name(letter.id), None)]
+    files += [(download_name(letter.id, v.id), [v.id]) for v in letter.variants]
+    return files
+
+
+def letter_page(letters: dict[str, Letter], letter_id: str, ticked: list[str] | None = None, root: str = "../") -> dict:
+    """The template context for a letter's page; `root` is the page's path to the site root."""
+    if letter_id not in letters:
+        raise ContentError("macros/data/letters", f"no letter has the id `{letter_id}` (known: {', '.join(letters)})", field="id")
+    letter = letters[letter_id]
+    check_variants(letter, ticked)
+    labels = {v.id: v.label for v in letter.variants}
+    files = [
+        {
+            "label": "Download Word (.docx)" if variant is None else f"Word, {labels[variant[0]]} only",
+            "href": root + path,
+        }
+        for path, variant in downloads(letter)
+    ]
+    return {**letter_view(letter), "downloads": files, "ticked": list(ticked or [])}

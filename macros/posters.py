@@ -1,0 +1,91 @@
+"""Waiting-room posters: load and check the data, and build each poster's view.
+
+A poster is short by design: it must print on one page, at A4 and at A3, in
+type large enough to read across a waiting room.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import segno
+from pydantic import Field, field_validator
+
+from .datafiles import DATA_DIR, display_path, load_model
+from .errors import ContentError
+from .letter_models import SLUG, Source, Strict
+
+POSTERS_DIR = DATA_DIR / "posters"
+MAX_MESSAGE_WORDS = 60
+MAX_POINT_WORDS = 14
+MAX_TITLE_CHARS = 48
+
+
+class Poster(Strict):
+    id: str = Field(pattern=SLUG)
+    title: str = Field(min_length=1, max_length=MAX_TITLE_CHARS)
+    message: str = Field(min_length=1)
+    points: list[str] = Field(default=[], max_length=3)
+    call_to_action: str = Field(min_length=1, max_length=110)
+    # The page with the detail, as a path under docs/ (e.g. letters/sick-notes.md).
+    page: str = Field(pattern=r"^[a-z0-9/-]+\.md(#[a-z0-9-]+)?$")
+    sources: list[Source] = Field(min_length=1)
+    last_reviewed: date
+    search_terms: list[str] = []
+
+    @field_validator("message")
+    @classmethod
+    def _short_message(cls, value: str) -> str:
+        words = len(value.split())
+        if words > MAX_MESSAGE_WORDS:
+            raise ValueError(f"has {words} words; a poster message has at most {MAX_MESSAGE_WORDS} so it prints on one page")
+        return value
+
+    @field_validator("points")
+    @classmethod
+    def _short_points(cls, value: list[str]) -> list[str]:
+        for index, point in enumerate(value):
+            words = len(point.split())
+            if words > MAX_POINT_WORDS:
+                raise ValueError(f"point {index + 1} has {words} words; at most {MAX_POINT_WORDS}")
+        return value
+
+
+def load_poster(path: Path) -> Poster:
+    poster = load_model(path, Poster)
+    if poster.id != Path(path).stem:
+        raise ContentError(display_path(path), f"is `{poster.id}` but the file is {Path(path).stem}.yml: they must match", field="id")
+    return poster
+
+
+def load_posters(directory: Path = POSTERS_DIR) -> dict[str, Poster]:
+    """Every poster, by id, in file-name order."""
+    return {path.stem: load_poster(path) for path in sorted(Path(directory).glob("*.yml"))}
+
+
+def check_poster_pages(posters: dict[str, Poster], docs_pages: set[str]) -> None:
+    """Each poster's `page` must be a page of the site."""
+    for poster in posters.values():
+        target = poster.page.split("#")[0]
+        if target not in docs_pages:
+            raise ContentError(f"macros/data/posters/{poster.id}.yml", f"`{poster.page}` is not a page under docs/", field="page")
+
+
+def poster_url(poster_id: str, site_url: str | None) -> str:
+    """The poster's own page on the published site, or "" without SITE_URL."""
+    if not site_url:
+        return ""
+    return site_url.rstrip("/") + f"/posters/{poster_id}.html"
+
+
+def qr_svg(url: str) -> str:
+    """An inline SVG QR code for the URL (segno; no network), sized by CSS."""
+    if not url:
+        return ""
+    return segno.make(url, error="m", micro=False).svg_inline(scale=1, border=2, omitsize=True, title=f"QR code: {url}")
+
+
+def poster_view(poster: Poster, site_url: str | None) -> dict:
+    """What the poster template needs."""
+    url = poster_url(poster.id, site_url)
+    return {"poster": poster, "url": url, "qr": qr_svg(url)}
