@@ -3,6 +3,7 @@
 #   make test    run every test (unit, build and browser)
 #   make build   build the static site into site/
 #   make dist    zip the built site for an intranet server or a shared drive
+#   make report  list every page's review dates and flag overdue ones
 
 PYTHON   ?= python3
 VENV     := .venv
@@ -13,7 +14,7 @@ DIST_ZIP := dist/safe-working-pack-$(VERSION).zip
 # Quiet the end-of-life banner (the README says what it means for us).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test dist chromium clean
+.PHONY: serve build test dist report chromium clean
 
 # The virtualenv is rebuilt whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -48,6 +49,10 @@ dist: build
 	rm -f $(DIST_ZIP)
 	cd site && ../$(BIN)/python -m zipfile -c ../$(DIST_ZIP) *
 	@echo "Wrote $(DIST_ZIP)"
+
+# Pages past their review_due date are flagged (not a build failure).
+report: $(VENV)/.installed
+	$(BIN)/python -m macros.report
 
 clean:
 	rm -rf site dist $(VENV)

@@ -1,0 +1,98 @@
+"""Built letter pages and their Word files."""
+import html
+import io
+import re
+import subprocess
+
+from docx import Document
+
+from macros.letters import downloads, load_letters
+from tests.helpers import PROJECT
+
+LETTERS = load_letters()
+
+
+def page(site_dir, letter_id):
+    return (site_dir / "letters" / f"{letter_id}.html").read_text()
+
+
+def visible(text: str) -> str:
+    """HTML to comparable text: tags dropped, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
+def test_every_letter_page_shows_the_whole_letter(site_dir):
+    for letter_id, letter in LETTERS.items():
+        text = visible(page(site_dir, letter_id))
+        for paragraph in letter.body + letter.body_end + [p for v in letter.variants for p in v.body]:
+            assert paragraph in text, f"{letter_id}: missing {paragraph[:40]!r}"
+        assert letter.rule in text and letter.who_instead in text
+        assert "Sources" in text
+
+
+def test_every_letter_has_a_form_field_for_each_placeholder(site_dir):
+    for letter_id in LETTERS:
+        built = page(site_dir, letter_id)
+        slots = set(re.findall(r'class="swp-slot" data-field="([a-z_]+)"', built))
+        inputs = set(re.findall(r'data-field-input="([a-z_]+)"', built))
+        assert slots and slots <= inputs, letter_id
+        tool = built[built.index('class="swp-letter-tool"'):]
+        assert "<form" not in tool, "a form could submit typed details in the URL"
+
+
+def test_patient_fields_are_marked_identifying(site_dir):
+    built = page(site_dir, "dna-discharge")
+    for name in ("patient_name", "nhs_number", "date_of_birth"):
+        assert f'data-field="{name}" data-label' in built
+        assert re.search(rf'data-field="{name}"[^>]*data-identifying="true"', built)
+
+
+def test_trust_letter_variants_have_links_and_searchable_words(site_dir):
+    built = page(site_dir, "trust-tasks")
+    for variant in LETTERS["trust-tasks"].variants:
+        assert f'id="task-{variant.id}"' in built
+        assert f'href="#task-{variant.id}"' in built
+        assert f'id="tick-{variant.id}"' in built
+    text = visible(built)
+    for words in ("MED3", "fit note", "chase results", "post-op"):
+        assert words in text, words
+
+
+def test_every_word_file_is_built_and_holds_its_letter(site_dir):
+    count = 0
+    for letter in LETTERS.values():
+        for path, ticked in downloads(letter):
+            built = site_dir / path
+            assert built.is_file(), path
+            document = Document(io.BytesIO(built.read_bytes()))
+            text = "\n".join(p.text for p in document.paragraphs)
+            for paragraph in letter.body:
+                assert paragraph in text, path
+            for variant in letter.variants:
+                assert (variant.body[0] in text) == (ticked is None or variant.id in ticked), path
+            count += 1
+    assert count == 10 + 7
+
+
+def test_each_letter_page_links_its_word_file(site_dir):
+    for letter in LETTERS.values():
+        assert f'href="../downloads/letters/{letter.id}.docx"' in page(site_dir, letter.id)
+
+
+def test_word_files_are_not_committed():
+    tracked = subprocess.run(["git", "ls-files"], cwd=PROJECT, capture_output=True, text=True).stdout.split()
+    assert not [name for name in tracked if name.endswith(".docx")]
+    assert not list((PROJECT / "docs").rglob("*.docx"))
+
+
+def test_letters_index_lists_every_letter(site_dir):
+    built = (site_dir / "letters" / "index.html").read_text()
+    for letter_id, letter in LETTERS.items():
+        assert f'href="{letter_id}.html"' in built
+        assert html.escape(letter.who_instead, quote=False) in built or letter.who_instead in visible(built)
+
+
+def test_letter_pages_carry_the_lmc_data_protection_note(site_dir):
+    for letter_id, letter in LETTERS.items():
+        if any(f in letter.standard_fields for f in ("patient_name", "nhs_number", "date_of_birth")):
+            assert "remove everything that could identify the patient" in page(site_dir, letter_id), letter_id

@@ -1,0 +1,141 @@
+"""Letter data: the shipped letters, the validation errors, and the layout."""
+import io
+
+import pytest
+import yaml
+from docx import Document
+
+from macros.errors import ContentError
+from macros.letters import (
+    check_variants,
+    downloads,
+    letter_page,
+    letter_view,
+    load_letter,
+    load_letters,
+    plain_blocks,
+    split_placeholders,
+    standard_fields,
+)
+from macros.letter_models import FieldDef
+from macros.word import letter_docx
+
+TRUST_TASKS = ["prescribing", "investigations", "results", "monitoring", "fit-note", "onward-referral", "post-op"]
+MINIMAL = {
+    "id": "sample",
+    "title": "Sample",
+    "summary": "S",
+    "when_to_use": "W",
+    "rule": "R",
+    "who_instead": "O",
+    "recipient": "T",
+    "standard_fields": ["patient_name"],
+    "fields": [{"name": "clinic", "label": "Clinic"}],
+    "greeting": "Dear [Clinic],",
+    "body": ["About [Patient name]."],
+    "closing": "Yours,",
+    "sources": [{"publisher": "P", "title": "T", "date": "2026"}],
+    "last_reviewed": "2026-11-23",
+}
+
+
+def write(tmp_path, data, name="sample.yml"):
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data))
+    return path
+
+
+def test_all_ten_letters_load():
+    letters = load_letters()
+    assert len(letters) == 10
+    assert [v.id for v in letters["trust-tasks"].variants] == TRUST_TASKS
+
+
+def test_minimal_letter_loads(tmp_path):
+    assert load_letter(write(tmp_path, MINIMAL)).id == "sample"
+
+
+@pytest.mark.parametrize(
+    "change, field, words",
+    [
+        ({"body": ["About [Patient nam]."]}, "body.0", "[Patient nam], which is not a declared field"),
+        ({"fields": [{"name": "clinic", "label": "Clinic"}, {"name": "ward", "label": "Ward"}]}, "fields.1", "never uses [Ward]"),
+        ({"standard_fields": ["patient_name", "nhs_number"]}, "standard_fields.1", "never uses [NHS number]"),
+        ({"standard_fields": ["patient_name", "fax"]}, "standard_fields.1", "`fax` is not a standard field"),
+        ({"id": "other"}, "id", "must match"),
+        ({"rule": None}, "rule", "Input should be a valid string"),
+        ({"variants": [{"id": "a", "label": "A", "body": ["x"]}, {"id": "a", "label": "B", "body": ["y"]}]}, "variants", "share one id"),
+        ({"colour": "red"}, "colour", "not a known field"),
+    ],
+)
+def test_bad_letter_names_file_and_field(tmp_path, change, field, words):
+    with pytest.raises(ContentError) as caught:
+        load_letter(write(tmp_path, {**MINIMAL, **change}))
+    assert caught.value.field == field
+    assert "sample.yml" in str(caught.value) and words in str(caught.value)
+
+
+def test_missing_required_field_is_named(tmp_path):
+    data = dict(MINIMAL)
+    del data["sources"]
+    with pytest.raises(ContentError, match="field `sources`: is missing"):
+        load_letter(write(tmp_path, data))
+
+
+def test_split_placeholders_keeps_text_and_marks_fields():
+    fields = [FieldDef(name="patient_name", label="Patient name", identifying=True)]
+    pieces = split_placeholders("Dear [Patient name], hello", fields)
+    assert pieces == [
+        {"text": "Dear ", "field": None},
+        {"field": "patient_name", "label": "Patient name", "identifying": True},
+        {"text": ", hello", "field": None},
+    ]
+
+
+def test_unknown_variant_is_refused():
+    letter = load_letters()["trust-tasks"]
+    assert check_variants(letter, ["fit-note"]) == ["fit-note"]
+    with pytest.raises(ContentError, match="has no variant `sick-note`"):
+        check_variants(letter, ["sick-note"])
+
+
+def test_unknown_letter_id_is_refused():
+    with pytest.raises(ContentError, match="no letter has the id `nope`"):
+        letter_page(load_letters(), "nope")
+
+
+def test_plain_blocks_include_only_ticked_variants():
+    letter = load_letters()["trust-tasks"]
+    fit_note = letter.variants[TRUST_TASKS.index("fit-note")].body[0]
+    results = letter.variants[TRUST_TASKS.index("results")].body[0]
+    text = "\n".join(line for block in plain_blocks(letter, ["fit-note"]) for line in block)
+    assert fit_note in text and results not in text
+    everything = "\n".join(line for block in plain_blocks(letter) for line in block)
+    assert fit_note in everything and results in everything
+
+
+def test_every_patient_field_is_identifying():
+    shared = standard_fields()
+    assert {n for n, f in shared.items() if f.identifying} == {"patient_name", "nhs_number", "date_of_birth"}
+
+
+def test_view_marks_identifying_fields():
+    view = letter_view(load_letters()["dna-discharge"])
+    assert {"patient_name", "nhs_number", "date_of_birth"} <= set(view["identifying"])
+
+
+def test_downloads_one_per_letter_and_per_variant():
+    letter = load_letters()["trust-tasks"]
+    paths = [path for path, _ in downloads(letter)]
+    assert paths[0] == "downloads/letters/trust-tasks.docx"
+    assert "downloads/letters/trust-tasks-fit-note.docx" in paths
+    assert len(paths) == 1 + len(TRUST_TASKS)
+
+
+def test_docx_contains_the_letter_text():
+    letter = load_letters()["sick-notes"]
+    document = Document(io.BytesIO(letter_docx(letter)))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for paragraph in letter.body:
+        assert paragraph in text
+    assert "[Patient name]" in text
