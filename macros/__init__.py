@@ -14,7 +14,7 @@ from .errors import ContentError
 from .directory import boroughs_by_lmc, load_directory
 from .pages import read_all_pages
 from .guidance import check_guidance, guidance_pages, relative_link
-from .letters import letter_page, load_letters
+from .letters import INVITATIONS_DIR, letter_page, load_letters
 from .posters import check_poster_pages, load_posters, poster_view
 from .render import render_partial
 
@@ -29,6 +29,7 @@ def define_env(env):
                 check_guidance(f"docs/{path}", meta, body)
         directory = load_directory()
         letters = load_letters()
+        invitations = load_letters(INVITATIONS_DIR)
         posters = load_posters()
         check_poster_pages(posters, set(pages))
     except ContentError as error:
@@ -52,7 +53,8 @@ def define_env(env):
     @env.macro
     def letter(letter_id, ticked=None):
         """A template letter's page body: facts, form, letter, LMC note, sources."""
-        return render_partial("swp/letter.html", **letter_page(letters, letter_id, ticked, root=_root(env)))
+        every = {**letters, **invitations}
+        return render_partial("swp/letter.html", **letter_page(every, letter_id, ticked, root=_root(env)))
 
     @env.macro
     def letters_index():

@@ -13,12 +13,13 @@ from mkdocs.structure.files import File
 # MkDocs loads hooks by file path: make the project's macros package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.letters import downloads, load_letters
+from macros.letters import INVITATIONS_DIR, downloads, load_letters
 from macros.word import letter_docx
 
 
 def on_files(files, config):
-    for letter in load_letters().values():
+    every = {**load_letters(), **load_letters(INVITATIONS_DIR)}
+    for letter in every.values():
         for path, ticked in downloads(letter):
             files.append(File.generated(config, path, content=letter_docx(letter, ticked)))
     return files

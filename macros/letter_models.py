@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -41,6 +43,8 @@ class Variant(Strict):
 
 class Letter(Strict):
     id: str = Field(pattern=SLUG)
+    # "invitation" changes the page's labels (why it matters, who sends it).
+    kind: Literal["letter", "invitation"] = "letter"
     title: str
     summary: str
     when_to_use: str

@@ -15,6 +15,7 @@ from .errors import ContentError
 from .letter_models import FieldDef, FieldRegistry, Letter
 
 LETTERS_DIR = DATA_DIR / "letters"
+INVITATIONS_DIR = DATA_DIR / "invitations"
 FIELDS_FILE = DATA_DIR / "letter_fields.yml"
 PLACEHOLDER = re.compile(r"\[([^\[\]]+)\]")
 # Fields the page template prints itself (the date above the address).

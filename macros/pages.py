@@ -29,7 +29,7 @@ class PageMeta(BaseModel):
     last_reviewed: date
     review_due: date | None = None
     # Page kinds with a fixed shape, checked at build time.
-    type: Literal["guidance"] | None = None
+    type: Literal["guidance", "workbook"] | None = None
     tags: list[str] = []
     # Words readers search with that the page itself may not use.
     search_terms: list[str] = []
