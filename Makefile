@@ -9,7 +9,8 @@ PYTHON   ?= python3
 VENV     := .venv
 BIN      := $(VENV)/bin
 VERSION  := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
-DIST_ZIP := dist/safe-working-pack-$(VERSION).zip
+DIST_NAME := safe-working-pack-$(VERSION)
+DIST_ZIP := dist/$(DIST_NAME).zip
 
 # Quiet the end-of-life banner (the README says what it means for us).
 export NO_MKDOCS_2_WARNING := 1
@@ -44,10 +45,13 @@ chromium:
 	  apt-get update && apt-get install -y chromium; \
 	fi
 
+# The zip holds one folder; unzip it anywhere and open index.html.
 dist: build
+	rm -rf dist/$(DIST_NAME) $(DIST_ZIP)
 	mkdir -p dist
-	rm -f $(DIST_ZIP)
-	cd site && ../$(BIN)/python -m zipfile -c ../$(DIST_ZIP) *
+	cp -r site dist/$(DIST_NAME)
+	cd dist && ../$(BIN)/python -m zipfile -c $(DIST_NAME).zip $(DIST_NAME)
+	rm -rf dist/$(DIST_NAME)
 	@echo "Wrote $(DIST_ZIP)"
 
 # Pages past their review_due date are flagged (not a build failure).

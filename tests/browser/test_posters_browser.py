@@ -68,3 +68,26 @@ def test_practice_name_is_inserted_as_text(site_urls, browser):
     stored = page.evaluate("JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])")
     assert "Riverside" not in stored
     page.close()
+
+
+CONTRAST = """(selector) => {
+    const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const el = document.querySelector(selector);
+    let bg = el, colour = getComputedStyle(el).backgroundColor;
+    while (colour === 'rgba(0, 0, 0, 0)' && bg.parentElement) { bg = bg.parentElement; colour = getComputedStyle(bg).backgroundColor; }
+    const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(colour))];
+    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_poster_text_has_at_least_7_to_1_contrast(scheme, site_urls, browser):
+    page = browser.new_page(color_scheme=scheme)
+    page.goto(site_urls["http"] + "posters/safe-care.html")
+    page.fill("#field-practice_name", "Riverside Surgery")
+    for selector in (".swp-poster__practice", ".swp-poster__title", ".swp-poster__message", ".swp-poster__points li", ".swp-poster__cta"):
+        ratio = page.evaluate(CONTRAST, selector)
+        assert ratio >= 7, f"{selector}: {ratio:.2f}:1"
+    page.close()
