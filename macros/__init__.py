@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from .branding import contact_rows, load_branding
 from .errors import ContentError
 from .directory import boroughs_by_lmc, load_directory
-from .pages import read_all_pages
+from .pages import check_tags, load_topics, read_all_pages
 from .guidance import check_guidance, guidance_pages, relative_link
 from .letters import INVITATIONS_DIR, letter_page, load_letters
 from .posters import check_poster_pages, load_posters, poster_view
@@ -24,6 +24,7 @@ def define_env(env):
     try:
         branding = load_branding(env.conf["extra"])
         pages = read_all_pages(Path(env.conf["docs_dir"]))
+        check_tags(pages, load_topics())
         for path, (meta, body) in pages.items():
             if meta.type == "guidance":
                 check_guidance(f"docs/{path}", meta, body)

@@ -1,20 +1,33 @@
-"""MkDocs hooks: add the generated Word files to the build's files.
+"""MkDocs hooks: generated Word files, and search keywords.
 
-They are generated into MkDocs' own file collection (File.generated), so
-strict link validation sees them and nothing is written behind its back.
+- Word files join MkDocs' own file collection (File.generated), so strict
+  link validation sees them and nothing is written behind its back.
+- Each page's search terms are added to the search index as a hidden,
+  boosted `keywords` field, after the search plugin writes the index and
+  before the offline plugin inlines it for file:// use.
+
+Zensical ignores MkDocs hooks: there, the Word files and keywords are missing.
 """
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+import json
+
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 # MkDocs loads hooks by file path: make the project's macros package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.letters import INVITATIONS_DIR, downloads, load_letters
+from macros.posters import load_posters
+from macros.search_terms import add_keywords, page_terms
 from macros.word import letter_docx
+
+_terms_by_url: dict[str, list[str]] = {}
+_sources: dict = {}
 
 
 def on_files(files, config):
@@ -23,3 +36,28 @@ def on_files(files, config):
         for path, ticked in downloads(letter):
             files.append(File.generated(config, path, content=letter_docx(letter, ticked)))
     return files
+
+
+def on_pre_build(config):
+    _terms_by_url.clear()
+    _sources["letters"] = load_letters()
+    _sources["posters"] = load_posters()
+
+
+def on_page_context(context, page, config, nav):
+    terms = page_terms(page.file.src_uri, page.meta.get("search_terms") or [], _sources["letters"], _sources["posters"])
+    if terms:
+        _terms_by_url[page.url] = terms
+    return context
+
+
+@event_priority(-50)
+def on_post_build(config):
+    path = f"{config.site_dir}/search/search_index.json"
+    try:
+        with open(path, encoding="utf-8") as file:
+            index = json.load(file)
+    except FileNotFoundError:
+        return
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(add_keywords(index, _terms_by_url), file, ensure_ascii=False, separators=(",", ":"))

@@ -19,6 +19,13 @@ from .errors import ContentError
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 
 
+class SearchMeta(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    boost: float = Field(default=1, gt=0, le=10)
+    exclude: bool = False
+
+
 class PageMeta(BaseModel):
     """The front-matter keys a page may carry."""
 
@@ -33,6 +40,8 @@ class PageMeta(BaseModel):
     tags: list[str] = []
     # Words readers search with that the page itself may not use.
     search_terms: list[str] = []
+    # Material search: e.g. {boost: 2} for pages that answer, not mention.
+    search: SearchMeta | None = None
     # Pages that call macros opt in.
     render_macros: bool = False
     # Material: hide the navigation, table of contents or footer.
@@ -69,6 +78,32 @@ def read_all_pages(docs_dir: Path) -> dict[str, tuple[PageMeta, str]]:
     for path in sorted(Path(docs_dir).rglob("*.md")):
         pages[path.relative_to(docs_dir).as_posix()] = read_page(path)
     return pages
+
+
+TOPICS_FILE = Path(__file__).resolve().parent / "data" / "topics.yml"
+
+
+def load_topics(path: Path = TOPICS_FILE) -> dict[str, str]:
+    """The allowed tags, each with a one-line description."""
+    return parse_model(display_path(path), yaml.safe_load(Path(path).read_text(encoding="utf-8")), Topics).topics
+
+
+class Topics(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    topics: dict[str, str]
+
+
+def check_tags(pages: dict[str, tuple[PageMeta, str]], topics: dict[str, str]) -> None:
+    """Every tag must be a known topic, so related pages really link up."""
+    for path, (meta, _) in pages.items():
+        for index, tag in enumerate(meta.tags):
+            if tag not in topics:
+                raise ContentError(
+                    f"docs/{path}",
+                    f"`{tag}` is not a topic in macros/data/topics.yml (known: {', '.join(topics)})",
+                    field=f"tags.{index}",
+                )
 
 
 def overdue(pages: dict[str, tuple[PageMeta, str]], today: date) -> list[tuple[str, PageMeta]]:

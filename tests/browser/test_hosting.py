@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from tests.browser.search import search
 from tests.helpers import html_pages
 
 MODES = ["http", "subpath", "file"]
@@ -32,24 +33,6 @@ def test_every_page_loads_without_errors_or_outside_requests(mode, site_dir, sit
     outside = [url for url in watch.requests if not same_origin(url, base)]
     assert outside == [], f"requests outside the site: {outside}"
     assert watch.errors == [], f"console errors: {watch.errors}"
-
-
-def search(page, query: str) -> list[str]:
-    """Type into Material's search box; return the result pages' hrefs, best first.
-
-    The index loads in a worker after the page; a query typed before it is
-    ready shows nothing, so the query is typed again until results appear.
-    """
-    box = page.locator("input.md-search__input")
-    box.click()
-    items = page.locator(".md-search-result__item > a.md-search-result__link:first-child")
-    for _ in range(20):
-        box.fill("")
-        box.press_sequentially(query)
-        page.wait_for_timeout(300)
-        if items.count():
-            break
-    return items.evaluate_all("links => links.map(a => a.href)")
 
 
 QUERIES = {

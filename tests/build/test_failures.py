@@ -137,3 +137,12 @@ def test_broken_variant_anchor_fails(tmp_path):
     result = build()
     assert result.returncode != 0
     assert "task-med3" in output(result)
+
+
+def test_unknown_topic_tag_fails_and_names_the_page(tmp_path):
+    project, build = failing_build(tmp_path)
+    page = project / "docs" / "letters" / "housing.md"
+    page.write_text(page.read_text().replace("tags: [housing, fees]", "tags: [housing, gardening]"))
+    result = build()
+    assert result.returncode != 0
+    assert "docs/letters/housing.md: field `tags.1`" in output(result)

@@ -44,3 +44,13 @@ def test_overdue_lists_only_past_review_dates(tmp_path):
     (tmp_path / "none.md").write_text(GOOD)
     pages = read_all_pages(tmp_path)
     assert [path for path, _ in overdue(pages, date(2026, 11, 23))] == ["late.md"]
+
+
+def test_tags_must_be_known_topics(tmp_path):
+    from macros.pages import check_tags, load_topics
+
+    topics = load_topics()
+    (tmp_path / "p.md").write_text(GOOD.replace("last_reviewed", "tags: [records, gardening]\nlast_reviewed"))
+    with pytest.raises(ContentError) as caught:
+        check_tags(read_all_pages(tmp_path), topics)
+    assert caught.value.field == "tags.1" and "`gardening` is not a topic" in str(caught.value)

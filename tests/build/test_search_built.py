@@ -1,0 +1,56 @@
+"""Search index and navigation: clinicians' words are indexed, not shown;
+every letter is within two clicks of the home page."""
+import json
+import re
+
+from macros.letters import load_letters
+
+
+def index(site_dir):
+    return json.loads((site_dir / "search" / "search_index.json").read_text())
+
+
+def test_keywords_field_is_configured_and_filled(site_dir):
+    data = index(site_dir)
+    assert "keywords" in data["config"]["fields"]
+    entries = {e["location"]: e for e in data["docs"]}
+    assert "MED3" in entries["letters/trust-tasks.html"]["keywords"]
+    assert "sicknote" in entries["letters/sick-notes.html"]["keywords"]
+    assert "depravation of liberty" in entries["guidance/dols.html"]["keywords"]
+
+
+def test_offline_index_carries_the_keywords_too(site_dir):
+    script = (site_dir / "search" / "search_index.js").read_text()
+    assert script.startswith("var __index = ") and '"keywords"' in script
+
+
+def test_search_terms_are_not_shown_on_the_page(site_dir):
+    html = (site_dir / "letters" / "sick-notes.html").read_text()
+    assert "sicknote" not in html.split('class="md-content"')[1]
+
+
+def test_search_terms_never_reach_the_page_url(site_dir):
+    config = (site_dir / "index.html").read_text()
+    assert '"search.highlight"' not in config and '"search.share"' not in config
+
+
+def test_every_letter_is_at_most_two_clicks_from_home(site_dir):
+    home = (site_dir / "index.html").read_text().split('class="md-content"')[1]
+    letters_index = (site_dir / "letters" / "index.html").read_text().split('class="md-content"')[1]
+    assert 'href="letters/index.html"' in home
+    for letter_id in load_letters():
+        direct = re.search(rf'href="letters/{letter_id}\.html[#"]', home)
+        assert direct or f'href="{letter_id}.html"' in letters_index, letter_id
+
+
+def test_home_task_finder_covers_every_trust_task(site_dir):
+    home = (site_dir / "index.html").read_text()
+    for variant in load_letters()["trust-tasks"].variants:
+        assert f'href="letters/trust-tasks.html#task-{variant.id}"' in home
+
+
+def test_pages_show_their_topic_tags_linking_to_the_topics_page(site_dir):
+    html = (site_dir / "letters" / "housing.html").read_text()
+    assert 'href="../topics.html#tag:housing"' in html
+    topics = (site_dir / "topics.html").read_text()
+    assert 'href="letters/housing.html"' in topics and 'href="posters/housing.html"' in topics
