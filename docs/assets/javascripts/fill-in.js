@@ -7,17 +7,8 @@
 (function () {
   "use strict";
 
-  function formatDate(iso) {
-    var parts = iso.split("-");
-    if (parts.length !== 3) return iso;
-    var when = new Date(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2]));
-    return when.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-  }
-
-  function todayIso() {
-    var now = new Date();
-    var pad = function (n) { return String(n).padStart(2, "0"); };
-    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  function today() {
+    return new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
   }
 
   function fillSlots(root, name, value) {
@@ -28,14 +19,10 @@
     });
   }
 
-  function valueOf(input) {
-    return input.type === "date" && input.value ? formatDate(input.value) : input.value;
-  }
-
   function setUp(root) {
     root.querySelectorAll("[data-field-input]").forEach(function (input) {
-      if (input.type === "date" && !input.value) input.value = todayIso();
-      var update = function () { fillSlots(root, input.dataset.fieldInput, valueOf(input)); };
+      if (input.dataset.fieldInput === "date" && !input.value) input.value = today();
+      var update = function () { fillSlots(root, input.dataset.fieldInput, input.value); };
       input.addEventListener("input", update);
       update();
     });
