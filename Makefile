@@ -15,7 +15,7 @@ DIST_ZIP := dist/$(DIST_NAME).zip
 # Quiet the end-of-life banner (the README says what it means for us).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test dist report chromium clean
+.PHONY: serve build test dist report csp-header chromium clean
 
 # The virtualenv is rebuilt whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -57,6 +57,10 @@ dist: build
 # Pages past their review_due date are flagged (not a build failure).
 report: $(VENV)/.installed
 	$(BIN)/python -m macros.report
+
+# The security policy as one server header (for nginx or IIS), from the built site.
+csp-header: build
+	@$(BIN)/python -m macros.csp site
 
 clean:
 	rm -rf site dist $(VENV)

@@ -2,6 +2,8 @@
 
 - Word files join MkDocs' own file collection (File.generated), so strict
   link validation sees them and nothing is written behind its back.
+- Every page gets a Content Security Policy <meta>, computed after the
+  build because Material's inline scripts differ from page to page.
 - Each page's search terms are added to the search index as a hidden,
   boosted `keywords` field, after the search plugin writes the index and
   before the offline plugin inlines it for file:// use.
@@ -22,6 +24,7 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.letters import INVITATIONS_DIR, downloads, load_letters
+from macros.csp import add_policy_meta
 from macros.posters import load_posters
 from macros.search_terms import add_keywords, page_terms
 from macros.word import letter_docx
@@ -53,11 +56,12 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-50)
 def on_post_build(config):
-    path = f"{config.site_dir}/search/search_index.json"
-    try:
-        with open(path, encoding="utf-8") as file:
-            index = json.load(file)
-    except FileNotFoundError:
-        return
-    with open(path, "w", encoding="utf-8") as file:
-        json.dump(add_keywords(index, _terms_by_url), file, ensure_ascii=False, separators=(",", ":"))
+    """After the search plugin (0), before the offline plugin inlines the index (-100)."""
+    site = Path(config.site_dir)
+    index_file = site / "search" / "search_index.json"
+    if index_file.is_file():
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        index_file.write_text(json.dumps(add_keywords(index, _terms_by_url), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        page.write_text(add_policy_meta(html), encoding="utf-8")

@@ -73,8 +73,9 @@ def test_no_page_loads_anything_from_another_origin(site_dir):
 
 def test_search_works_offline_with_the_shipped_shim(site_dir):
     assert (site_dir / "search" / "search_index.js").is_file()
-    assert (site_dir / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
-    assert 'src="assets/vendor/iframe-worker/shim.js"' in (site_dir / "index.html").read_text()
+    assert (site_dir / "assets" / "javascripts" / "iframe-worker-csp.js").is_file()
+    home = (site_dir / "index.html").read_text()
+    assert 'src="assets/javascripts/iframe-worker-csp.js"' in home and "unpkg" not in home
 
 
 def test_links_are_relative_for_file_urls(site_dir):
