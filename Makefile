@@ -15,7 +15,7 @@ DIST_ZIP := dist/$(DIST_NAME).zip
 # Quiet the end-of-life banner (the README says what it means for us).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test dist report csp-header chromium clean
+.PHONY: serve build test dist report csp-header bench chromium clean
 
 # The virtualenv is rebuilt whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -61,6 +61,10 @@ report: $(VENV)/.installed
 # The security policy as one server header (for nginx or IIS), from the built site.
 csp-header: build
 	@$(BIN)/python -m macros.csp site
+
+# Performance budget: run by hand, results committed in benchmarks/results.md.
+bench: $(VENV)/.installed-test chromium
+	$(BIN)/python benchmarks/bench.py
 
 clean:
 	rm -rf site dist $(VENV)

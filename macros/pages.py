@@ -13,7 +13,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from .datafiles import display_path, parse_model
+from .datafiles import display_path, parse_model, parse_yaml
 from .errors import ContentError
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
@@ -64,7 +64,7 @@ def read_page(path: Path) -> tuple[PageMeta, str]:
     if not head:
         raise ContentError(name, "has no front matter (title, description, last_reviewed)")
     try:
-        data = yaml.safe_load(head)
+        data = parse_yaml(head)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
@@ -85,7 +85,7 @@ TOPICS_FILE = Path(__file__).resolve().parent / "data" / "topics.yml"
 
 def load_topics(path: Path = TOPICS_FILE) -> dict[str, str]:
     """The allowed tags, each with a one-line description."""
-    return parse_model(display_path(path), yaml.safe_load(Path(path).read_text(encoding="utf-8")), Topics).topics
+    return parse_model(display_path(path), parse_yaml(Path(path).read_text(encoding="utf-8")), Topics).topics
 
 
 class Topics(BaseModel):
