@@ -15,7 +15,7 @@ DIST_ZIP := dist/$(DIST_NAME).zip
 # Quiet the end-of-life banner (the README says what it means for us).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test dist report csp-header bench chromium clean
+.PHONY: serve build test dist report csp-header bench zensical chromium clean
 
 # The virtualenv is rebuilt whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -66,5 +66,16 @@ csp-header: build
 bench: $(VENV)/.installed-test chromium
 	$(BIN)/python benchmarks/bench.py
 
+# Build the same project with Zensical (Material's successor) into site-zensical/.
+ZENSICAL_VENV := .venv-zensical
+$(ZENSICAL_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --upgrade pip
+	$(ZENSICAL_VENV)/bin/pip install --quiet -e ".[zensical]"
+	touch $@
+
+zensical: $(ZENSICAL_VENV)/.installed
+	SITE_DIR=site-zensical $(ZENSICAL_VENV)/bin/zensical build -f mkdocs.yml
+
 clean:
-	rm -rf site dist $(VENV)
+	rm -rf site site-zensical dist $(VENV) $(ZENSICAL_VENV)

@@ -5,18 +5,27 @@ them to the macros plugin.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+# Zensical loads this file on its own, not as a package: make the package importable.
+_PROJECT = str(Path(__file__).resolve().parent.parent)
+if _PROJECT not in sys.path:
+    sys.path.insert(0, _PROJECT)
 
-from .branding import contact_rows, load_branding
-from .errors import ContentError
-from .directory import boroughs_by_lmc, load_directory
-from .pages import check_tags, load_topics, read_all_pages
-from .guidance import check_guidance, guidance_pages, relative_link
-from .letters import INVITATIONS_DIR, letter_page, load_letters
-from .posters import check_poster_pages, load_posters, poster_view
-from .render import render_partial
+try:  # MkDocs reports a PluginError as a clean one-line build error.
+    from mkdocs.exceptions import PluginError
+except ImportError:  # Zensical, without MkDocs installed
+    PluginError = RuntimeError
+
+from macros.branding import contact_rows, load_branding
+from macros.errors import ContentError
+from macros.directory import boroughs_by_lmc, load_directory
+from macros.pages import check_tags, load_topics, read_all_pages
+from macros.guidance import check_guidance, guidance_pages, relative_link
+from macros.letters import INVITATIONS_DIR, letter_page, load_letters
+from macros.posters import check_poster_pages, load_posters, poster_view
+from macros.render import render_partial
 
 
 def define_env(env):
@@ -91,13 +100,14 @@ def define_env(env):
 
 
 def _src(env) -> str:
-    """The current page's path under docs/ (letters/index.md when unknown)."""
+    """The current page's path under docs/ (MkDocs: page.file.src_uri; Zensical: page.path)."""
     page = getattr(env, "page", None)
-    return page.file.src_uri if page is not None else "letters/index.md"
+    if page is None:
+        return "letters/index.md"
+    file = getattr(page, "file", None)
+    return str(file.src_uri if file is not None else page.path).replace("\\", "/")
 
 
 def _root(env) -> str:
     """The relative path from the current page to the site root ("../" for letters/x.md)."""
-    page = getattr(env, "page", None)
-    depth = page.file.src_uri.count("/") if page is not None else 1
-    return "../" * depth
+    return "../" * _src(env).count("/")

@@ -20,7 +20,7 @@ def search(page, query: str) -> list[str]:
     for _ in range(30):
         box.fill("")
         box.press("End")
-        page.wait_for_function(f"document.querySelectorAll('{RESULT_LINKS}').length === 0")
+        page.wait_for_function(f"() => document.querySelectorAll('{RESULT_LINKS}').length === 0")
         box.fill(query)
         box.press("End")
         try:

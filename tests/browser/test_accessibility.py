@@ -97,7 +97,7 @@ def test_letter_works_by_keyboard_alone(browser, site_urls):
     page.keyboard.type("Jane Doe")
     page.focus("button[data-action=copy]")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('.swp-status').textContent.includes('copied')")
+    page.wait_for_function("() => document.querySelector('.swp-status').textContent.includes('copied')")
     assert "Jane Doe" in page.evaluate("navigator.clipboard.readText()")
     context.close()
 

@@ -58,7 +58,7 @@ def test_copy_letter_puts_the_filled_text_on_the_clipboard(letter_page):
     letter_page.fill("#field-patient_name", "Jane Doe")
     letter_page.fill("#field-organisation", "St Elsewhere NHS Trust")
     letter_page.click("button[data-action=copy]")
-    letter_page.wait_for_function("document.querySelector('.swp-status').textContent.includes('copied')")
+    letter_page.wait_for_function("() => document.querySelector('.swp-status').textContent.includes('copied')")
     text = clipboard(letter_page)
     assert "Jane Doe" in text and "St Elsewhere NHS Trust" in text
     assert "Dear " in text and "\n\n" in text and "<" not in text
@@ -72,7 +72,7 @@ def test_copy_for_the_lmc_removes_patient_identifiers(letter_page):
     letter_page.fill("#field-date_of_birth", "1 April 1970")
     letter_page.fill("#field-organisation", "St Elsewhere NHS Trust")
     letter_page.click("button[data-action=copy-lmc]")
-    letter_page.wait_for_function("document.querySelector('.swp-status').textContent.includes('LMC')")
+    letter_page.wait_for_function("() => document.querySelector('.swp-status').textContent.includes('LMC')")
     text = clipboard(letter_page)
     for identifier in ("Jane Doe", "943 476 5919", "1 April 1970"):
         assert identifier not in text

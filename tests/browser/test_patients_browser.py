@@ -27,7 +27,7 @@ def test_invitation_fills_in_and_copies(invitation):
     letter = invitation.locator(".swp-letter").inner_text()
     assert "Riverside Surgery" in letter and "the community hall" in letter and "[Date and time]" in letter
     invitation.click("button[data-action=copy]")
-    invitation.wait_for_function("document.querySelector('.swp-status').textContent.includes('copied')")
+    invitation.wait_for_function("() => document.querySelector('.swp-status').textContent.includes('copied')")
     text = invitation.evaluate("navigator.clipboard.readText()")
     assert "parents of young children" in text and "the community hall" in text
 
@@ -35,7 +35,7 @@ def test_invitation_fills_in_and_copies(invitation):
 def test_text_message_version_fills_in_and_copies(invitation):
     invitation.fill("#field-practice_name", "Riverside Surgery")
     invitation.click("button[data-action=copy-sms]")
-    invitation.wait_for_function("document.querySelector('.swp-status').textContent.includes('Text message')")
+    invitation.wait_for_function("() => document.querySelector('.swp-status').textContent.includes('Text message')")
     text = invitation.evaluate("navigator.clipboard.readText()")
     assert text.startswith("Riverside Surgery") and "[Venue]" in text and "\n" not in text
 

@@ -1,0 +1,50 @@
+"""Longevity: the same project built with Zensical (`make zensical`), compared
+with the MkDocs build. Known gaps are expected failures, each with its reason."""
+import subprocess
+
+import pytest
+
+from macros.letters import load_letters
+from macros.posters import load_posters
+from tests.helpers import PROJECT, html_pages
+
+ZENSICAL_SITE = PROJECT / "site-zensical"
+
+
+@pytest.fixture(scope="module")
+def zensical_site():
+    result = subprocess.run(["make", "zensical"], cwd=PROJECT, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return ZENSICAL_SITE
+
+
+def test_the_same_pages_come_out(site_dir, zensical_site):
+    assert set(html_pages(zensical_site)) == set(html_pages(site_dir))
+
+
+def test_every_letter_and_poster_renders(zensical_site):
+    for letter in load_letters():
+        html = (zensical_site / "letters" / f"{letter}.html").read_text()
+        assert 'class="swp-letter"' in html and "data-field-input" in html, letter
+    for poster in load_posters():
+        assert 'class="swp-poster swp-poster--a4"' in (zensical_site / "posters" / f"{poster}.html").read_text(), poster
+
+
+def test_directory_and_guidance_render(zensical_site):
+    assert "Kingston and Richmond" in (zensical_site / "support" / "raising-local-issues.html").read_text()
+    assert "Last reviewed" in (zensical_site / "guidance" / "dental.html").read_text()
+
+
+@pytest.mark.xfail(strict=True, reason="Zensical ignores MkDocs hooks: the Word files are made in macros/hooks.py on_files")
+def test_word_downloads(zensical_site):
+    assert (zensical_site / "downloads" / "letters" / "dna-discharge.docx").is_file()
+
+
+@pytest.mark.xfail(strict=True, reason="Zensical ignores MkDocs hooks: the per-page security policy is added in on_post_build")
+def test_content_security_policy(zensical_site):
+    assert 'http-equiv="Content-Security-Policy"' in (zensical_site / "index.html").read_text()
+
+
+@pytest.mark.xfail(strict=True, reason="Zensical has its own search and ignores MkDocs hooks: no keywords field of clinicians' words")
+def test_search_keywords(zensical_site):
+    assert '"keywords"' in (zensical_site / "search" / "search_index.json").read_text()
