@@ -3,6 +3,7 @@
 #   make test    run every test (unit, build and browser)
 #   make build   build the static site into site/
 #   make dist    zip the built site for an intranet server or a shared drive
+#   make check   the editors' check: data, front matter, strict build, drafts, overdue reviews
 #   make report  list every page's review dates and flag overdue ones
 
 PYTHON   ?= python3
@@ -15,7 +16,7 @@ DIST_ZIP := dist/$(DIST_NAME).zip
 # Quiet the end-of-life banner (the README says what it means for us).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test dist report csp-header bench zensical chromium clean
+.PHONY: serve build test check dist report csp-header bench zensical new-letter new-poster new-guidance schemas chromium clean
 
 # The virtualenv is rebuilt whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -53,6 +54,19 @@ dist: build
 	cd dist && ../$(BIN)/python -m zipfile -c $(DIST_NAME).zip $(DIST_NAME)
 	rm -rf dist/$(DIST_NAME)
 	@echo "Wrote $(DIST_ZIP)"
+
+# The fast check for editors: no browser, a few seconds.
+check: $(VENV)/.installed
+	$(BIN)/python -m macros.check
+
+# Scaffolds: a valid draft letter, poster or guidance page, added to the nav.
+new-letter new-poster new-guidance: $(VENV)/.installed
+	@test -n "$(ID)" || { echo "Give an ID, e.g. make $@ ID=school-trips"; exit 2; }
+	$(BIN)/python -m macros.scaffold $(subst new-,,$@) $(ID)
+
+# JSON Schemas for editors' tools, from the data models (commit the result).
+schemas: $(VENV)/.installed
+	$(BIN)/python -m macros.schemas
 
 # Pages past their review_due date are flagged (not a build failure).
 report: $(VENV)/.installed

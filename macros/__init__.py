@@ -18,32 +18,25 @@ try:  # MkDocs reports a PluginError as a clean one-line build error.
 except ImportError:  # Zensical, without MkDocs installed
     PluginError = RuntimeError
 
-from macros.branding import contact_rows, load_branding
+from macros.branding import contact_rows
+from macros.content import load_content
+from macros.directory import boroughs_by_lmc
 from macros.errors import ContentError
-from macros.directory import boroughs_by_lmc, load_directory
-from macros.pages import check_tags, load_topics, read_all_pages
-from macros.guidance import check_guidance, guidance_pages, relative_link
-from macros.letters import INVITATIONS_DIR, letter_page, load_letters
-from macros.posters import check_poster_pages, load_posters, poster_view
+from macros.guidance import guidance_pages, relative_link
+from macros.letters import letter_page
+from macros.posters import poster_view
 from macros.render import render_partial
+from macros.review import changes
 
 
 def define_env(env):
     """Validate every page and data file (fail fast, naming the file), then register macros."""
     try:
-        branding = load_branding(env.conf["extra"])
-        pages = read_all_pages(Path(env.conf["docs_dir"]))
-        check_tags(pages, load_topics())
-        for path, (meta, body) in pages.items():
-            if meta.type == "guidance":
-                check_guidance(f"docs/{path}", meta, body)
-        directory = load_directory()
-        letters = load_letters()
-        invitations = load_letters(INVITATIONS_DIR)
-        posters = load_posters()
-        check_poster_pages(posters, set(pages))
+        content = load_content(Path(env.conf["docs_dir"]), env.conf["extra"])
     except ContentError as error:
         raise PluginError(str(error)) from None
+    branding, pages, directory = content.branding, content.pages, content.directory
+    letters, invitations, posters = content.letters, content.invitations, content.posters
 
     @env.macro
     def lmc_contacts():
@@ -97,6 +90,13 @@ def define_env(env):
             for pid, item in posters.items()
         ]
         return render_partial("swp/poster_gallery.html", items=items)
+
+    @env.macro
+    def whats_changed():
+        """Content changes by date, from each page's review date and note."""
+        here = _src(env)
+        groups = [(day, [(relative_link(path, here), meta) for path, meta in items]) for day, items in changes(pages)]
+        return render_partial("swp/whats_changed.md", groups=groups)
 
 
 def _src(env) -> str:

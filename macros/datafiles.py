@@ -6,7 +6,7 @@ project) and the field, so a build log points straight at the mistake.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -55,14 +55,20 @@ def read_yaml(path: Path) -> object:
         raise ContentError(name, f"malformed YAML: {problem}", line=line) from error
 
 
-def validation_error(name: str, error: ValidationError) -> ContentError:
-    """The first pydantic error, as a ContentError (the rest follow in the text)."""
-    problems = [(field_path(e["loc"]), _wording(e)) for e in error.errors()]
-    field, message = problems[0]
-    if len(problems) > 1:
-        others = "; ".join(f"`{f}`: {m}" for f, m in problems[1:])
+def validation_error(name: str, error: ValidationError, model: type[BaseModel] | None = None, text: str | None = None) -> ContentError:
+    """The first pydantic error as a ContentError: file, line where known, field,
+    what is wrong and (from the model's field description) what would be right."""
+    errors = error.errors()
+    first = errors[0]
+    message = _wording(first)
+    hint = describe(model, first["loc"]) if model is not None else ""
+    if hint:
+        message = f"{message} — {hint}"
+    if len(errors) > 1:
+        others = "; ".join(f"`{field_path(e['loc'])}`: {_wording(e)}" for e in errors[1:])
         message = f"{message} (also {others})"
-    return ContentError(name, message, field=field)
+    line = line_of(text, first["loc"]) if text else None
+    return ContentError(name, message, field=field_path(first["loc"]), line=line)
 
 
 def _wording(error: dict) -> str:
@@ -74,17 +80,66 @@ def _wording(error: dict) -> str:
     return error.get("msg", "is not valid")
 
 
+def describe(model: type[BaseModel], loc: tuple) -> str:
+    """The description of the field at `loc` in `model`, if it has one."""
+    current: object = model
+    description = ""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            return ""
+        info = fields[part]
+        description = info.description or ""
+        current = _inner_model(info.annotation)
+    return description
+
+
+def _inner_model(annotation: object) -> object:
+    """The pydantic model inside list[...], X | None, dict[str, ...], if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def line_of(text: str, loc: tuple) -> int | None:
+    """The 1-based line of the field at `loc` in YAML text (its parent's, if it is missing)."""
+    try:
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == str(part)), None)
+            key = next((k for k, v in node.value if k.value == str(part)), None)
+            if match is None:
+                return line
+            line, node = key.start_mark.line + 1, match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
 def load_model(path: Path, model: type[Model]) -> Model:
     """Read a YAML file and validate it as `model`."""
     data = read_yaml(path)
-    return parse_model(display_path(path), data, model)
+    return parse_model(display_path(path), data, model, text=Path(path).read_text(encoding="utf-8"))
 
 
-def parse_model(name: str, data: object, model: type[Model]) -> Model:
-    """Validate already-parsed data as `model`, naming `name` on failure."""
+def parse_model(name: str, data: object, model: type[Model], text: str | None = None) -> Model:
+    """Validate already-parsed data as `model`, naming `name` (and the line, given the text) on failure."""
     if data is None:
         raise ContentError(name, "is empty")
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        raise validation_error(name, error) from error
+        raise validation_error(name, error, model, text) from error

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .datafiles import DATA_DIR, load_model
 
@@ -18,20 +18,19 @@ DIRECTORY_FILE = DATA_DIR / "lmcs.yml"
 class Borough(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    name: str
-    lmc: str
-    website: str = ""
-    email: str = ""
-    phone: str = ""
-    # Why a fact needs checking, shown to the reader (empty when confirmed).
-    check: str = ""
+    name: str = Field(description="the borough, e.g. Camden")
+    lmc: str = Field(description="the LMC that covers it, e.g. Londonwide LMCs")
+    website: str = Field(default="", description="the LMC's https:// address, only once confirmed")
+    email: str = Field(default="", description="a confirmed contact email, or empty (the page then says to ask the LMC)")
+    phone: str = Field(default="", description="a confirmed phone number, or empty")
+    check: str = Field(default="", description="why a fact needs checking, shown to readers; empty when confirmed")
 
 
 class Icb(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    name: str
-    boroughs: list[Borough]
+    name: str = Field(description="the integrated care board, e.g. North Central London")
+    boroughs: list[Borough] = Field(description="the boroughs in this ICB")
 
     @field_validator("boroughs")
     @classmethod
@@ -44,8 +43,8 @@ class Icb(BaseModel):
 class Directory(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    last_reviewed: date
-    icbs: list[Icb]
+    last_reviewed: date = Field(description="the date the directory was last checked, as YYYY-MM-DD")
+    icbs: list[Icb] = Field(description="the ICBs, each with its boroughs")
 
     @field_validator("icbs")
     @classmethod

@@ -1,8 +1,11 @@
-"""The shape of letter data (macros/data/letters/*.yml), as pydantic models."""
+"""The shape of letter data (macros/data/letters/*.yml), as pydantic models.
+
+Each field's description is the help an editor sees: in error messages and,
+through the JSON Schemas in macros/schemas/, in their editor as they type.
+"""
 from __future__ import annotations
 
 from datetime import date
-
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,58 +21,56 @@ class Strict(BaseModel):
 class FieldDef(Strict):
     """A fill-in field: its text appears in the letter as [label]."""
 
-    name: str = Field(pattern=NAME)
-    label: str = Field(min_length=1, pattern=r"^[^\[\]]+$")
-    hint: str = ""
-    # Identifies the patient: replaced by [removed] in the copy for the LMC.
-    identifying: bool = False
+    name: str = Field(pattern=NAME, description="a short id in lower case with underscores, e.g. appointment_date")
+    label: str = Field(min_length=1, pattern=r"^[^\[\]]+$", description="what the form shows; the letter uses it as [label], e.g. [Date of missed appointment]")
+    hint: str = Field(default="", description="a short help line shown under the field")
+    identifying: bool = Field(default=False, description="true if it identifies the patient: replaced by [removed] in the copy for the LMC")
 
 
 class Source(Strict):
-    publisher: str
-    title: str
-    url: str = Field(default="", pattern=r"^(https://\S+)?$")
-    date: str = Field(min_length=1)
+    publisher: str = Field(description="who published it, e.g. NHS England")
+    title: str = Field(description="the document's title")
+    url: str = Field(default="", pattern=r"^(https://\S+)?$", description="its https:// address, only if you are sure of it")
+    date: str = Field(min_length=1, description='when it was published or read, e.g. "2023" or "accessed November 2026"')
 
 
 class Variant(Strict):
     """One task of a letter that covers several (e.g. fit notes, results)."""
 
-    id: str = Field(pattern=SLUG)
-    label: str
-    search_terms: list[str] = []
-    body: list[str] = Field(min_length=1)
+    id: str = Field(pattern=SLUG, description="lower-case words joined by hyphens; the link is #task-<id>")
+    label: str = Field(description="the tick-box text, e.g. Issuing fit notes (MED3)")
+    search_terms: list[str] = Field(default=[], description="words a GP would type to find this task")
+    body: list[str] = Field(min_length=1, description="the paragraphs this task adds to the letter")
 
 
 class Letter(Strict):
-    id: str = Field(pattern=SLUG)
-    # "invitation" changes the page's labels (why it matters, who sends it).
-    kind: Literal["letter", "invitation"] = "letter"
-    title: str
-    summary: str
-    when_to_use: str
-    rule: str
-    who_instead: str
-    recipient: str
-    standard_fields: list[str] = []
-    fields: list[FieldDef] = []
-    address: list[str] = []
-    subject: str = ""
-    greeting: str
-    body: list[str] = Field(min_length=1)
-    variants: list[Variant] = []
-    body_end: list[str] = []
-    closing: str
-    signature: list[str] = []
-    copy_to: list[str] = []
-    # A short version for a text message (e.g. the workshop invitation).
-    sms: str = ""
-    sources: list[Source] = Field(min_length=1)
-    last_reviewed: date
-    search_terms: list[str] = []
+    id: str = Field(pattern=SLUG, description="the file name without .yml, e.g. dna-discharge")
+    kind: Literal["letter", "invitation"] = Field(default="letter", description="letter, or invitation (changes the page's labels)")
+    draft: bool = Field(default=False, description="true while a new letter is being written; make check lists drafts")
+    title: str = Field(description="the letter's name, as in the nav")
+    summary: str = Field(description="one line for the letters index: what this letter answers")
+    when_to_use: str = Field(description="the situation in which a GP reaches for this letter")
+    rule: str = Field(description="the rule in one line, naming its source")
+    who_instead: str = Field(description="who should do the work instead")
+    recipient: str = Field(description="who the letter goes to, in words")
+    standard_fields: list[str] = Field(default=[], description="shared fields it uses, from macros/data/letter_fields.yml (e.g. patient_name)")
+    fields: list[FieldDef] = Field(default=[], description="fields only this letter uses")
+    address: list[str] = Field(default=[], description="lines of the address block, e.g. [Recipient name]")
+    subject: str = Field(default="", description='the "Re:" line')
+    greeting: str = Field(description='e.g. "Dear [Recipient name],"')
+    body: list[str] = Field(min_length=1, description="the paragraphs, with [Label] placeholders; every letter needs at least one")
+    variants: list[Variant] = Field(default=[], description="tasks a reader ticks (only for a letter that covers several)")
+    body_end: list[str] = Field(default=[], description="paragraphs after the ticked tasks' paragraphs")
+    closing: str = Field(description='e.g. "Yours sincerely,"')
+    signature: list[str] = Field(default=[], description="lines under the closing, e.g. [Clinician name]")
+    copy_to: list[str] = Field(default=[], description='"Copy to" lines, e.g. The patient')
+    sms: str = Field(default="", description="a short version for a text message (the workshop invitation)")
+    sources: list[Source] = Field(min_length=1, description="every letter needs at least one source: publisher, title and date")
+    last_reviewed: date = Field(description="the date someone last checked it, as YYYY-MM-DD")
+    search_terms: list[str] = Field(default=[], description="words a GP would type to find it, misspellings included")
 
 
 class FieldRegistry(Strict):
     """macros/data/letter_fields.yml: fields any letter may use."""
 
-    fields: list[FieldDef] = Field(min_length=1)
+    fields: list[FieldDef] = Field(min_length=1, description="the shared fields, in the order the form shows them")

@@ -31,21 +31,18 @@ class PageMeta(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
-    title: str = Field(min_length=1)
-    description: str = Field(min_length=1)
-    last_reviewed: date
-    review_due: date | None = None
-    # Page kinds with a fixed shape, checked at build time.
-    type: Literal["guidance", "workbook"] | None = None
-    tags: list[str] = []
-    # Words readers search with that the page itself may not use.
-    search_terms: list[str] = []
-    # Material search: e.g. {boost: 2} for pages that answer, not mention.
-    search: SearchMeta | None = None
-    # Pages that call macros opt in.
-    render_macros: bool = False
-    # Material: hide the navigation, table of contents or footer.
-    hide: list[Literal["navigation", "toc", "footer", "path", "tags"]] = []
+    title: str = Field(min_length=1, description="the page title, as in the nav")
+    description: str = Field(min_length=1, description="one plain sentence: what the page answers")
+    last_reviewed: date = Field(description="the date someone last checked the page, as YYYY-MM-DD")
+    review_due: date | None = Field(default=None, description="when it must next be checked, as YYYY-MM-DD (guidance pages need one)")
+    review_note: str = Field(default="", description="what changed at the last review, for the What's changed page")
+    draft: bool = Field(default=False, description="true while a new page is being written; make check lists drafts")
+    type: Literal["guidance", "workbook"] | None = Field(default=None, description="guidance (fixed sections, checked) or workbook (prints as A4 sheets)")
+    tags: list[str] = Field(default=[], description="topics from macros/data/topics.yml")
+    search_terms: list[str] = Field(default=[], description="words readers type that the page may not use, misspellings included")
+    search: SearchMeta | None = Field(default=None, description="Material search options, e.g. {boost: 2}")
+    render_macros: bool = Field(default=False, description="true if the page calls a macro such as {{ letter(...) }}")
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags"]] = Field(default=[], description="parts of the page layout to hide")
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -69,7 +66,7 @@ def read_page(path: Path) -> tuple[PageMeta, str]:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
         raise ContentError(name, f"malformed front matter: {getattr(error, 'problem', error)}", line=line) from error
-    return parse_model(name, data, PageMeta), body
+    return parse_model(name, data, PageMeta, text="\n" + head), body
 
 
 def read_all_pages(docs_dir: Path) -> dict[str, tuple[PageMeta, str]]:

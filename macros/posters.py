@@ -22,16 +22,16 @@ MAX_TITLE_CHARS = 48
 
 
 class Poster(Strict):
-    id: str = Field(pattern=SLUG)
-    title: str = Field(min_length=1, max_length=MAX_TITLE_CHARS)
-    message: str = Field(min_length=1)
-    points: list[str] = Field(default=[], max_length=3)
-    call_to_action: str = Field(min_length=1, max_length=110)
-    # The page with the detail, as a path under docs/ (e.g. letters/sick-notes.md).
-    page: str = Field(pattern=r"^[a-z0-9/-]+\.md(#[a-z0-9-]+)?$")
-    sources: list[Source] = Field(min_length=1)
-    last_reviewed: date
-    search_terms: list[str] = []
+    id: str = Field(pattern=SLUG, description="the file name without .yml, e.g. self-certify")
+    draft: bool = Field(default=False, description="true while a new poster is being written; make check lists drafts")
+    title: str = Field(min_length=1, max_length=MAX_TITLE_CHARS, description=f"the big heading, at most {MAX_TITLE_CHARS} characters")
+    message: str = Field(min_length=1, description=f"the main text, at most {MAX_MESSAGE_WORDS} words, addressed to the patient")
+    points: list[str] = Field(default=[], max_length=3, description=f"up to 3 short lines, at most {MAX_POINT_WORDS} words each")
+    call_to_action: str = Field(min_length=1, max_length=110, description="one line: what to do now")
+    page: str = Field(pattern=r"^[a-z0-9/-]+\.md(#[a-z0-9-]+)?$", description="the page with the detail, as a path under docs/, e.g. letters/sick-notes.md")
+    sources: list[Source] = Field(min_length=1, description="every poster needs at least one source: publisher, title and date")
+    last_reviewed: date = Field(description="the date someone last checked it, as YYYY-MM-DD")
+    search_terms: list[str] = Field(default=[], description="words a receptionist would type to find it")
 
     @field_validator("message")
     @classmethod

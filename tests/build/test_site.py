@@ -86,3 +86,9 @@ def test_links_are_relative_for_file_urls(site_dir):
 
 def test_raw_yaml_is_not_published(site_dir):
     assert not list(site_dir.rglob("*.yml"))
+
+
+def test_whats_changed_lists_pages_by_review_date(site_dir):
+    html = (site_dir / "changes.html").read_text()
+    assert "23 November 2026" in html
+    assert 'href="letters/housing.html"' in html and 'href="guidance/dental.html"' in html

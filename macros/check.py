@@ -1,0 +1,77 @@
+"""`make check`: the fast content check for editors, with no browser.
+
+1. Reads and checks every page's front matter and every data file.
+2. Runs the strict MkDocs build (broken links, anchors, macro calls).
+3. Lists drafts and pages overdue for review.
+Exits non-zero if 1 or 2 fails; drafts and overdue reviews are reported only.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .content import load_content
+from .datafiles import PROJECT_DIR
+from .errors import ContentError
+from .report import review_rows
+
+
+def mkdocs_extra(config_file: Path) -> dict:
+    """`extra:` from mkdocs.yml (its !ENV tags read as plain values)."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    return (yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}).get("extra") or {}
+
+
+def strict_build(project: Path) -> subprocess.CompletedProcess:
+    with tempfile.TemporaryDirectory() as site:
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
+            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+
+
+def build_problems(output: str) -> list[str]:
+    """The lines of a build log that say what went wrong."""
+    lines = [line.strip() for line in output.splitlines()]
+    return [line for line in lines if line.startswith(("WARNING", "ERROR")) or "Error:" in line][:20]
+
+
+def main(project: Path = PROJECT_DIR, today: date | None = None) -> int:
+    print("1. Checking pages and data files ...")
+    try:
+        content = load_content(project / "docs", mkdocs_extra(project / "mkdocs.yml"))
+    except ContentError as error:
+        print(f"   PROBLEM: {error}")
+        return 1
+    print(f"   ok: {len(content.pages)} pages, {len(content.letters)} letters, {len(content.posters)} posters")
+    print("2. Building the site strictly (links, anchors, macros) ...")
+    result = strict_build(project)
+    if result.returncode != 0:
+        for line in build_problems(result.stdout + result.stderr) or [(result.stdout + result.stderr)[-2000:]]:
+            print(f"   PROBLEM: {line}")
+        return 1
+    print("   ok: the site builds")
+    print("3. Drafts and reviews ...")
+    drafts = content.drafts()
+    for draft in drafts:
+        print(f"   DRAFT: {draft} (set `draft: false` once it is written and reviewed)")
+    late = [r for r in review_rows(content.pages, today or date.today()) if r["status"] == "OVERDUE"]
+    for row in late:
+        print(f"   OVERDUE: docs/{row['path']} was due for review on {row['review_due']}")
+    if not drafts and not late:
+        print("   ok: no drafts, nothing overdue")
+    print("All checks passed." if not drafts else f"All checks passed; {len(drafts)} draft(s) to finish.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

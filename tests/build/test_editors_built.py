@@ -1,0 +1,69 @@
+"""Editors' workflow on a throw-away copy: scaffolds build as drafts, and
+`make check` names the file and the field for each kind of mistake."""
+import subprocess
+import sys
+
+import pytest
+
+from tests.helpers import copy_project
+
+
+def run(project, *args):
+    return subprocess.run([sys.executable, "-m", *args], cwd=project, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def test_check_passes_on_the_shipped_content(project):
+    result = run(project, "macros.check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All checks passed." in result.stdout and "DRAFT" not in result.stdout
+
+
+@pytest.mark.parametrize("kind, page", [("letter", "letters"), ("poster", "posters"), ("guidance", "guidance")])
+def test_scaffold_builds_at_once_and_is_listed_as_a_draft(project, kind, page):
+    made = run(project, "macros.scaffold", kind, "new-thing")
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert f"      - {page}/new-thing.md" in (project / "mkdocs.yml").read_text()
+    result = run(project, "macros.check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"DRAFT: docs/{page}/new-thing.md" in result.stdout
+    built = project / "site-check"
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(built)], cwd=project, capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    assert 'class="swp-draft"' in (built / page / "new-thing.html").read_text()
+
+
+def test_scaffold_refuses_a_bad_or_taken_id(project):
+    assert run(project, "macros.scaffold", "letter", "Bad ID").returncode != 0
+    taken = run(project, "macros.scaffold", "letter", "housing")
+    assert taken.returncode != 0 and "already exists" in taken.stderr
+
+
+def edit(path, old, new):
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+CASES = {
+    "malformed YAML": ("macros/data/letters/housing.yml", "id: housing", "id: [housing", "macros/data/letters/housing.yml, line"),
+    "missing field": ("macros/data/posters/dental.yml", "call_to_action:", "call_to_actoin:", "macros/data/posters/dental.yml, line"),
+    "placeholder not declared": ("macros/data/letters/housing.yml", "[Patient name]", "[Patient]", "[Patient], which is not a declared field"),
+    "front matter missing a date": ("docs/guidance/dental.md", "last_reviewed: 2026-11-23\n", "", "docs/guidance/dental.md, line"),
+    "unknown topic": ("docs/guidance/dental.md", "tags: [dental]", "tags: [teeth]", "docs/guidance/dental.md: field `tags.0`"),
+    "review dates disagree": ("docs/letters/housing.md", "last_reviewed: 2026-11-23", "last_reviewed: 2026-11-01", "docs/letters/housing.md: field `last_reviewed`"),
+    "broken link": ("docs/about.md", "## Sources", "[gone](nowhere.md)\n\n## Sources", "nowhere.md"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_check_names_the_file_and_field(project, case):
+    path, old, new, expected = CASES[case]
+    edit(project / path, old, new)
+    result = run(project, "macros.check")
+    assert result.returncode == 1
+    assert "PROBLEM" in result.stdout and expected in result.stdout, result.stdout

@@ -1,0 +1,96 @@
+"""Editors' tools: error messages with line and hint, schemas, scaffolds, change history."""
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.datafiles import line_of
+from macros.errors import ContentError
+from macros.letters import load_letter
+from macros.pages import read_all_pages
+from macros.review import changes
+from macros.scaffold import add_to_nav
+from macros.schemas import MODELS, SCHEMA_DIR, schema_text
+
+HOUSING = Path(__file__).resolve().parents[2] / "macros" / "data" / "letters" / "housing.yml"
+
+
+def broken_copy(tmp_path, change):
+    data = yaml.safe_load(HOUSING.read_text())
+    change(data)
+    path = tmp_path / "housing.yml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return path
+
+
+def test_missing_sources_says_what_would_be_right(tmp_path):
+    path = broken_copy(tmp_path, lambda d: d.pop("sources"))
+    with pytest.raises(ContentError) as caught:
+        load_letter(path)
+    assert str(caught.value).endswith(
+        "housing.yml, line 1: field `sources`: is missing — every letter needs at least one source: publisher, title and date"
+    )
+
+
+def test_misspelt_field_names_its_line(tmp_path):
+    path = broken_copy(tmp_path, lambda d: d["fields"][0].update(labl="x"))
+    with pytest.raises(ContentError) as caught:
+        load_letter(path)
+    lines = path.read_text().splitlines()
+    assert caught.value.field == "fields.0.labl"
+    assert "labl" in lines[caught.value.line - 1]
+
+
+def test_line_of_finds_nested_fields():
+    text = "a: 1\nlist:\n  - x: 1\n  - x: 2\n    y: 3\n"
+    assert line_of(text, ("list", 1, "y")) == 5
+    assert line_of(text, ("missing",)) == 1
+
+
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_committed_schemas_match_the_models(name):
+    committed = (SCHEMA_DIR / f"{name}.schema.json").read_text()
+    assert committed == schema_text(MODELS[name]), f"run `make schemas` and commit macros/schemas/{name}.schema.json"
+
+
+def test_every_data_file_points_at_its_schema():
+    data = Path(__file__).resolve().parents[2] / "macros" / "data"
+    for path in data.rglob("*.yml"):
+        first = path.read_text().splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        assert (path.parent / first.split("=", 1)[1]).resolve().is_file(), path
+
+
+def test_add_to_nav_appends_to_the_right_section():
+    config = "nav:\n  - Letters:\n      - letters/index.md\n      - letters/a.md\n  - Posters:\n      - posters/index.md\n"
+    updated = add_to_nav(config, "Letters", "letters/b.md")
+    assert updated.splitlines()[4] == "      - letters/b.md"
+    assert updated.splitlines()[5] == "  - Posters:"
+
+
+def test_changes_group_pages_by_review_date_newest_first(tmp_path):
+    page = "---\ntitle: {t}\ndescription: D\nlast_reviewed: {d}\n{extra}---\n"
+    (tmp_path / "a.md").write_text(page.format(t="A", d="2026-01-05", extra="review_note: Fees wording\n"))
+    (tmp_path / "b.md").write_text(page.format(t="B", d="2026-03-01", extra=""))
+    (tmp_path / "c.md").write_text(page.format(t="C", d="2026-03-01", extra="draft: true\n"))
+    groups = changes(read_all_pages(tmp_path))
+    assert [(day, [p for p, _ in items]) for day, items in groups] == [
+        (date(2026, 3, 1), ["b.md"]),
+        (date(2026, 1, 5), ["a.md"]),
+    ]
+    assert groups[1][1][0][1].review_note == "Fees wording"
+
+
+def test_the_editors_guide_explains_every_field():
+    from macros.letter_models import Letter
+    from macros.pages import PageMeta
+    from macros.posters import Poster
+
+    guide = (Path(__file__).resolve().parents[2] / "CONTRIBUTING.md").read_text()
+    for model in (Letter, Poster, PageMeta):
+        for name in model.model_fields:
+            assert f"`{name}`" in guide, f"CONTRIBUTING.md does not explain `{name}` ({model.__name__})"
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    assert "CONTRIBUTING.md" in readme
