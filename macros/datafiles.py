@@ -61,7 +61,8 @@ def validation_error(name: str, error: ValidationError, model: type[BaseModel] |
     errors = error.errors()
     first = errors[0]
     message = _wording(first)
-    hint = describe(model, first["loc"]) if model is not None else ""
+    # The field's description says what would be right, unless a validator already did.
+    hint = describe(model, first["loc"]) if model is not None and first.get("type") != "value_error" else ""
     if hint:
         message = f"{message} — {hint}"
     if len(errors) > 1:
