@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from .letter_models import Letter
@@ -25,6 +26,8 @@ def letter_docx(letter: Letter, ticked: list[str] | None = None) -> bytes:
     subject = letter.subject
     for block in plain_blocks(letter, ticked):
         paragraph = document.add_paragraph()
+        if block == ["[Date]"]:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         for index, line in enumerate(block):
             run = paragraph.add_run(line)
             run.bold = bool(subject) and line == subject
