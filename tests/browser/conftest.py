@@ -91,3 +91,23 @@ class Watch:
 @pytest.fixture
 def watch(page):
     return Watch(page)
+
+
+@pytest.fixture
+def clipboard_page(browser, site_urls):
+    """Open a page over http with clipboard access granted: clipboard_page("letters/x.html")."""
+    contexts = []
+
+    def open_page(path: str):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_urls["http"].rstrip("/"))
+        contexts.append(context)
+        page = context.new_page()
+        page.dialogs = []
+        page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+        page.goto(site_urls["http"] + path)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

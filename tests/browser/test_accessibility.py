@@ -85,11 +85,8 @@ def test_every_control_has_a_label_and_a_visible_focus_by_keyboard(path, site_ur
     page.close()
 
 
-def test_letter_works_by_keyboard_alone(browser, site_urls):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_urls["http"].rstrip("/"))
-    page = context.new_page()
-    page.goto(site_urls["http"] + "letters/trust-tasks.html")
+def test_letter_works_by_keyboard_alone(clipboard_page):
+    page = clipboard_page("letters/trust-tasks.html")
     page.focus("#tick-fit-note")
     page.keyboard.press("Space")
     assert page.is_checked("#tick-fit-note")
@@ -99,7 +96,6 @@ def test_letter_works_by_keyboard_alone(browser, site_urls):
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelector('.swp-status').textContent.includes('copied')")
     assert "Jane Doe" in page.evaluate("navigator.clipboard.readText()")
-    context.close()
 
 
 def test_poster_paper_size_works_by_keyboard(browser, site_urls):

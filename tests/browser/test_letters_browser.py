@@ -9,18 +9,9 @@ XSS = "<img src=x onerror=alert(1)>"
 
 
 @pytest.fixture
-def letter_page(browser, site_urls):
+def letter_page(clipboard_page):
     """The DNA letter over http, with clipboard access granted."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    base = site_urls["http"]
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
-    page = context.new_page()
-    dialogs = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto(base + "letters/dna-discharge.html")
-    page.dialogs = dialogs
-    yield page
-    context.close()
+    return clipboard_page("letters/dna-discharge.html")
 
 
 def slot_texts(page, name):

@@ -10,14 +10,8 @@ WORKBOOK_PAGES = 5  # a cover page, then one page per exercise
 
 
 @pytest.fixture
-def invitation(browser, site_urls):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    base = site_urls["http"]
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
-    page = context.new_page()
-    page.goto(base + "patients/invitation-template.html")
-    yield page
-    context.close()
+def invitation(clipboard_page):
+    return clipboard_page("patients/invitation-template.html")
 
 
 def test_invitation_fills_in_and_copies(invitation):
