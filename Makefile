@@ -43,7 +43,7 @@ test: $(VENV)/.installed-test chromium
 chromium:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  echo "Installing Debian's chromium for the browser tests"; \
-	  apt-get update && apt-get install -y chromium; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	fi
 
 # The zip holds one folder; unzip it anywhere and open index.html.
