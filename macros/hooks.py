@@ -8,14 +8,13 @@
   boosted `keywords` field, after the search plugin writes the index and
   before the offline plugin inlines it for file:// use.
 
-Zensical ignores MkDocs hooks: there, the Word files and keywords are missing.
+Zensical ignores MkDocs hooks: there, these three are missing (see README).
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
-
-import json
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -23,8 +22,8 @@ from mkdocs.structure.files import File
 # MkDocs loads hooks by file path: make the project's macros package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from macros.csp import add_policy_meta  # noqa: E402
 from macros.letters import INVITATIONS_DIR, downloads, load_letters
-from macros.csp import add_policy_meta
 from macros.posters import load_posters
 from macros.search_terms import add_keywords, page_terms
 from macros.word import letter_docx
@@ -33,21 +32,24 @@ _terms_by_url: dict[str, list[str]] = {}
 _sources: dict = {}
 
 
+def on_pre_build(config):
+    """Load the letters and posters once per build (they were validated by define_env)."""
+    _terms_by_url.clear()
+    _sources["letters"] = load_letters()
+    _sources["posters"] = load_posters()
+
+
 def on_files(files, config):
-    every = {**load_letters(), **load_letters(INVITATIONS_DIR)}
+    """Add every letter's Word files to the build."""
+    every = {**_sources["letters"], **load_letters(INVITATIONS_DIR)}
     for letter in every.values():
         for path, ticked in downloads(letter):
             files.append(File.generated(config, path, content=letter_docx(letter, ticked)))
     return files
 
 
-def on_pre_build(config):
-    _terms_by_url.clear()
-    _sources["letters"] = load_letters()
-    _sources["posters"] = load_posters()
-
-
 def on_page_context(context, page, config, nav):
+    """Remember each page's search terms for the index."""
     terms = page_terms(page.file.src_uri, page.meta.get("search_terms") or [], _sources["letters"], _sources["posters"])
     if terms:
         _terms_by_url[page.url] = terms
