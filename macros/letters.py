@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .datafiles import DATA_DIR, display_path, load_model
+from .datafiles import DATA_DIR, display_path, line_of, load_model
 from .errors import ContentError
 from .letter_models import FieldDef, FieldRegistry, Letter
 
@@ -88,9 +88,15 @@ def check_letter(letter: Letter, name: str, shared: dict[str, FieldDef]) -> None
 
 
 def load_letter(path: Path, shared: dict[str, FieldDef] | None = None) -> Letter:
-    """Read, validate and cross-check one letter file."""
+    """Read, validate and cross-check one letter file; cross-check errors carry their line."""
     letter = load_model(path, Letter)
-    check_letter(letter, display_path(path), shared or standard_fields())
+    try:
+        check_letter(letter, display_path(path), shared or standard_fields())
+    except ContentError as error:
+        if error.field and error.line is None:
+            loc = tuple(int(part) if part.isdigit() else part for part in error.field.split("."))
+            raise ContentError(error.file, error.message, field=error.field, line=line_of(Path(path).read_text(encoding="utf-8"), loc)) from None
+        raise
     return letter
 
 

@@ -1,150 +1,73 @@
-"""Bad input fails the strict build, and the message names the file."""
+"""Bad input fails the strict build, and the message names the file (and the field).
+
+Each case breaks one thing in a throw-away copy of the project: (file, text to
+find, what to put instead, pattern the build output must contain). `APPEND`
+adds the new text at the end of the file instead of replacing.
+"""
 import re
+
+import pytest
 
 from tests.helpers import build_site, copy_project
 
+APPEND = None
+CASES = {
+    "broken macro call": ("docs/about.md", APPEND, "{{ lmc_directory(colour='red') }}", r"about\.md"),
+    "undefined variable": ("docs/about.md", APPEND, "{{ lmc.fax_number }}", r"about\.md"),
+    "broken internal link": ("docs/about.md", APPEND, "[gone](no-such-page.md)", r"about\.md.*no-such-page\.md"),
+    "broken anchor": ("docs/about.md", APPEND, "[gone](support/index.md#no-such-heading)", r"no-such-heading"),
+    "broken variant anchor": ("docs/about.md", APPEND, "[MED3](letters/trust-tasks.md#task-med3)", r"task-med3"),
+    "malformed data": (
+        "macros/data/lmcs.yml", "  - name: North Central London", "  - name: [North Central London",
+        r"macros/data/lmcs\.yml, line \d+: malformed YAML",
+    ),
+    "invalid data field": (
+        "macros/data/lmcs.yml", "{name: Barnet, lmc: Londonwide LMCs}", "{name: Barnet}",
+        r"macros/data/lmcs\.yml.*icbs\.0\.boroughs\.0\.lmc",
+    ),
+    "bad contact in config": ("mkdocs.yml", '    email: ""', '    email: "not an email"', r"mkdocs\.yml: field `lmc\.email`"),
+    "page without review date": (
+        "docs/about.md", "last_reviewed: 2026-11-23\n", "", r"docs/about\.md, line \d+: field `last_reviewed`: is missing",
+    ),
+    "unknown letter variant": (
+        "docs/letters/trust-tasks.md", 'letter("trust-tasks")', 'letter("trust-tasks", ticked=["sick-note"])',
+        r"trust-tasks.*has no variant `sick-note`",
+    ),
+    "undeclared placeholder": (
+        "macros/data/letters/housing.yml", "[Patient name]", "[Patients name]",
+        r"macros/data/letters/housing\.yml, line \d+: field `.*\[Patients name\], which is not a declared field",
+    ),
+    "missing letter field": (
+        "macros/data/letters/housing.yml", "\nrule:", "\nrulez:",
+        r"macros/data/letters/housing\.yml, line \d+: field `rule`: is missing — the rule",
+    ),
+    "poster over the word limit": (
+        "macros/data/posters/dental.yml", "message: >-\n", "message: >-\n  " + "far too long " * 25 + "\n",
+        r"macros/data/posters/dental\.yml, line \d+: field `message`: .*has \d+ words",
+    ),
+    "guidance page missing a section": (
+        "docs/guidance/dental.md", "## What the practice need not do", "## Other things",
+        r"docs/guidance/dental\.md: has no `## What the practice need not do` section",
+    ),
+    "unknown topic tag": (
+        "docs/letters/housing.md", "tags: [housing, fees]", "tags: [housing, gardening]",
+        r"docs/letters/housing\.md: field `tags\.1`",
+    ),
+}
 
-def failing_build(tmp_path):
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_fails_the_build_naming_the_file(tmp_path, case):
+    path, old, new, expected = CASES[case]
     project = copy_project(tmp_path / "project")
-    return project, lambda: build_site(project, tmp_path / "site")
-
-
-def output(result):
-    return result.stdout + result.stderr
-
-
-def test_broken_macro_call_fails_and_names_the_page(tmp_path):
-    project, build = failing_build(tmp_path)
-    page = project / "docs" / "about.md"
-    page.write_text(page.read_text() + "\n{{ lmc_directory(colour='red') }}\n")
-    result = build()
-    assert result.returncode != 0
-    assert "about.md" in output(result)
-
-
-def test_undefined_variable_fails(tmp_path):
-    project, build = failing_build(tmp_path)
-    page = project / "docs" / "about.md"
-    page.write_text(page.read_text() + "\n{{ lmc.fax_number }}\n")
-    result = build()
-    assert result.returncode != 0
-    assert "about.md" in output(result)
-
-
-def test_broken_internal_link_fails_and_names_the_page(tmp_path):
-    project, build = failing_build(tmp_path)
-    page = project / "docs" / "about.md"
-    page.write_text(page.read_text() + "\n[gone](no-such-page.md)\n")
-    result = build()
-    assert result.returncode != 0
-    assert "about.md" in output(result) and "no-such-page.md" in output(result)
-
-
-def test_broken_anchor_fails(tmp_path):
-    project, build = failing_build(tmp_path)
-    page = project / "docs" / "about.md"
-    page.write_text(page.read_text() + "\n[gone](support/index.md#no-such-heading)\n")
-    result = build()
-    assert result.returncode != 0
-    assert "no-such-heading" in output(result)
-
-
-def test_malformed_data_fails_and_names_the_file(tmp_path):
-    project, build = failing_build(tmp_path)
-    data = project / "macros" / "data" / "lmcs.yml"
-    data.write_text(data.read_text().replace("  - name: North Central London", "  - name: [North Central London"))
-    result = build()
-    assert result.returncode != 0
-    assert "macros/data/lmcs.yml" in output(result) and "malformed YAML" in output(result)
-
-
-def test_invalid_data_field_fails_and_names_the_field(tmp_path):
-    project, build = failing_build(tmp_path)
-    data = project / "macros" / "data" / "lmcs.yml"
-    data.write_text(data.read_text().replace("{name: Barnet, lmc: Londonwide LMCs}", "{name: Barnet}"))
-    result = build()
-    assert result.returncode != 0
-    assert "macros/data/lmcs.yml" in output(result) and "icbs.0.boroughs.0.lmc" in output(result)
-
-
-def test_invented_bad_contact_in_config_fails(tmp_path):
-    project, build = failing_build(tmp_path)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace('    email: ""', '    email: "not an email"'))
-    result = build()
-    assert result.returncode != 0
-    assert "mkdocs.yml: field `lmc.email`" in output(result)
-
-
-def test_page_without_review_date_fails(tmp_path):
-    project, build = failing_build(tmp_path)
-    page = project / "docs" / "about.md"
-    page.write_text(page.read_text().replace("last_reviewed: 2026-11-23\n", "", 1))
-    result = build()
-    assert result.returncode != 0
-    assert re.search(r"docs/about\.md, line \d+: field `last_reviewed`: is missing", output(result))
-
-
-def test_unknown_letter_variant_fails_and_names_it(tmp_path):
-    project, build = failing_build(tmp_path)
-    page = project / "docs" / "letters" / "trust-tasks.md"
-    page.write_text(page.read_text().replace('letter("trust-tasks")', 'letter("trust-tasks", ticked=["sick-note"])'))
-    result = build()
-    assert result.returncode != 0
-    assert "has no variant `sick-note`" in output(result) and "trust-tasks" in output(result)
-
-
-def test_undeclared_placeholder_fails_and_names_file_and_field(tmp_path):
-    project, build = failing_build(tmp_path)
-    data = project / "macros" / "data" / "letters" / "housing.yml"
-    text = data.read_text()
-    data.write_text(text.replace("[Patient name]", "[Patients name]", 1))
-    result = build()
-    assert result.returncode != 0
-    assert "macros/data/letters/housing.yml: field `" in output(result)
-    assert "[Patients name], which is not a declared field" in output(result)
-
-
-def test_missing_letter_field_fails_and_names_it(tmp_path):
-    project, build = failing_build(tmp_path)
-    data = project / "macros" / "data" / "letters" / "housing.yml"
-    data.write_text("\n".join(l for l in data.read_text().splitlines() if not l.startswith("rule:")))
-    result = build()
-    assert result.returncode != 0
-    assert re.search(r"macros/data/letters/housing\.yml, line \d+: field `rule`: is missing — the rule", output(result))
-
-
-def test_poster_over_the_word_limit_fails(tmp_path):
-    project, build = failing_build(tmp_path)
-    data = project / "macros" / "data" / "posters" / "dental.yml"
-    data.write_text(data.read_text().replace("message: >-\n", "message: >-\n  " + "far too long " * 25 + "\n", 1))
-    result = build()
-    assert result.returncode != 0
-    assert re.search(r"macros/data/posters/dental\.yml, line \d+: field `message`: .*has \d+ words", output(result))
-
-
-def test_guidance_page_missing_a_section_fails_and_names_it(tmp_path):
-    project, build = failing_build(tmp_path)
-    page = project / "docs" / "guidance" / "dental.md"
-    page.write_text(page.read_text().replace("## What the practice need not do", "## Other things"))
-    result = build()
-    assert result.returncode != 0
-    assert "docs/guidance/dental.md: has no `## What the practice need not do` section" in output(result)
-
-
-def test_broken_variant_anchor_fails(tmp_path):
-    project, build = failing_build(tmp_path)
-    page = project / "docs" / "about.md"
-    page.write_text(page.read_text() + "\n[MED3](letters/trust-tasks.md#task-med3)\n")
-    result = build()
-    assert result.returncode != 0
-    assert "task-med3" in output(result)
-
-
-def test_unknown_topic_tag_fails_and_names_the_page(tmp_path):
-    project, build = failing_build(tmp_path)
-    page = project / "docs" / "letters" / "housing.md"
-    page.write_text(page.read_text().replace("tags: [housing, fees]", "tags: [housing, gardening]"))
-    result = build()
-    assert result.returncode != 0
-    assert "docs/letters/housing.md: field `tags.1`" in output(result)
+    target = project / path
+    text = target.read_text()
+    if old is APPEND:
+        target.write_text(text + "\n" + new + "\n")
+    else:
+        assert old in text, f"{case}: the test no longer matches {path}"
+        target.write_text(text.replace(old, new, 1))
+    result = build_site(project, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0, f"{case}: the build passed"
+    assert re.search(expected, log), f"{case}: {expected!r} not in\n{log[-2000:]}"
