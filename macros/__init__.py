@@ -20,6 +20,7 @@ except ImportError:  # Zensical, without MkDocs installed
 
 from macros.branding import contact_rows
 from macros.content import load_content
+from macros.contract_year import contract_year_on, today
 from macros.directory import boroughs_by_lmc
 from macros.errors import ContentError
 from macros.guidance import guidance_pages, relative_link
@@ -36,6 +37,8 @@ def define_env(env):
     except ContentError as error:
         raise PluginError(str(error)) from None
     branding, pages, directory = content.branding, content.pages, content.directory
+    # Theme templates (page-dates.html) compare each page's contract year with this one.
+    env.conf["extra"]["contract_year_now"] = contract_year_on(today())
     letters, invitations, posters = content.letters, content.invitations, content.posters
 
     @env.macro

@@ -19,7 +19,8 @@ import yaml
 from .content import load_content
 from .datafiles import PROJECT_DIR
 from .errors import ContentError
-from .report import review_rows
+from .contract_year import today as default_today
+from .report import flagged, review_rows
 
 
 def mkdocs_extra(config_file: Path) -> dict:
@@ -64,9 +65,9 @@ def main(project: Path = PROJECT_DIR, today: date | None = None) -> int:
     drafts = content.drafts()
     for draft in drafts:
         print(f"   DRAFT: {draft} (set `draft: false` once it is written and reviewed)")
-    late = [r for r in review_rows(content.pages, today or date.today()) if r["status"] == "OVERDUE"]
+    late = flagged(review_rows(content.pages, today or default_today()))
     for row in late:
-        print(f"   OVERDUE: docs/{row['path']} was due for review on {row['review_due']}")
+        print(f"   {row['status']}: docs/{row['path']}: {row['why']}")
     if not drafts and not late:
         print("   ok: no drafts, nothing overdue")
     print("All checks passed." if not drafts else f"All checks passed; {len(drafts)} draft(s) to finish.")

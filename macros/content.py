@@ -11,7 +11,7 @@ from pathlib import Path
 from .branding import Branding, load_branding
 from .directory import Directory, load_directory
 from .errors import ContentError
-from .guidance import check_guidance
+from .guidance import check_guidance, check_no_sources_heading
 from .letter_models import Letter
 from .letters import INVITATIONS_DIR, load_letters
 from .pages import PageMeta, check_tags, load_topics, read_all_pages
@@ -36,12 +36,24 @@ class Content:
 
 
 def check_data_pages(pages: dict[str, tuple[PageMeta, str]], folder: str, items: dict, kind: str) -> None:
-    """Each letter or poster has its page, and both carry the same review date."""
+    """Each letter or poster has its page, and both carry the same review date.
+
+    A letter's page also says which contract year the letter is correct for;
+    the page's sources are the letter's or poster's own (its data), never a second list.
+    """
     for item_id, item in items.items():
         path = f"{folder}/{item_id}.md"
         if path not in pages:
             raise ContentError(f"macros/data/{folder}/{item_id}.yml", f"has no page: create docs/{path} that shows it with {{{{ {kind}(\"{item_id}\") }}}}")
         meta = pages[path][0]
+        if kind == "letter" and meta.contract_year is None:
+            raise ContentError(f"docs/{path}", "is missing: add the GP contract year the letter is correct for, e.g. contract_year: 2026/27", field="contract_year")
+        if meta.sources:
+            raise ContentError(
+                f"docs/{path}",
+                f"lists sources, but this page shows macros/data/{folder}/{item_id}.yml: keep its sources there only",
+                field="sources",
+            )
         if meta.last_reviewed != item.last_reviewed:
             raise ContentError(
                 f"docs/{path}",
@@ -51,16 +63,36 @@ def check_data_pages(pages: dict[str, tuple[PageMeta, str]], folder: str, items:
             )
 
 
+def check_sources_finished(name: str, sources: list, draft: bool) -> None:
+    """A finished page, letter or poster keeps none of the scaffold's TODO sources."""
+    if draft:
+        return
+    for index, source in enumerate(sources):
+        if "TODO" in " ".join(filter(None, (source.publisher, source.title, source.url, source.offline))):
+            raise ContentError(name, "still has the scaffold's TODO: give the real publisher, title, url and date (or keep `draft: true`)", field=f"sources.{index}")
+
+
+def body_line(path: Path, body: str) -> int:
+    """The file line on which a page's body (after its front matter) starts."""
+    text = path.read_text(encoding="utf-8")
+    return text[: len(text) - len(body)].count("\n") + 1
+
+
 def load_content(docs_dir: Path, extra: dict) -> Content:
     """Read and check everything; raise ContentError at the first problem."""
     branding = load_branding(extra)
     pages = read_all_pages(Path(docs_dir))
     check_tags(pages, load_topics())
     for path, (meta, body) in pages.items():
+        check_no_sources_heading(f"docs/{path}", body, first_line=body_line(Path(docs_dir) / path, body))
+        check_sources_finished(f"docs/{path}", meta.sources, meta.draft)
         if meta.type == "guidance":
             check_guidance(f"docs/{path}", meta, body)
     letters = load_letters()
     posters = load_posters()
+    for folder, items in (("letters", letters), ("posters", posters)):
+        for item_id, item in items.items():
+            check_sources_finished(f"macros/data/{folder}/{item_id}.yml", item.sources, item.draft)
     check_poster_pages(posters, set(pages))
     check_data_pages(pages, "letters", letters, "letter")
     check_data_pages(pages, "posters", posters, "poster")

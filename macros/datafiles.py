@@ -78,7 +78,9 @@ def _wording(error: dict) -> str:
         return "is missing"
     if kind == "extra_forbidden":
         return "is not a known field (check the spelling)"
-    return error.get("msg", "is not valid")
+    message = error.get("msg", "is not valid")
+    # Our validators' own words, without pydantic's "Value error, " prefix.
+    return message.removeprefix("Value error, ")
 
 
 def describe(model: type[BaseModel], loc: tuple) -> str:

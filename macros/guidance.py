@@ -1,8 +1,10 @@
 """Guidance pages: one shape for every page, checked at build time.
 
-A guidance page is plain Markdown with `type: guidance` in its front matter
-and these `##` sections, in this order. The check names the page and the
-section that is missing or out of place.
+A guidance page is plain Markdown with `type: guidance` in its front matter.
+It opens with a one-sentence answer under its title, then has these `##`
+sections, in this order; its sources and the contract year it is correct for
+are front matter (the site renders the Sources section from them). The check
+names the page and what is missing or out of place.
 """
 from __future__ import annotations
 
@@ -18,10 +20,15 @@ SECTIONS = [
     "What the practice need not do",
     "What to say to the patient",
     "What to do next",
-    "Sources",
 ]
+# The heading the site renders from front matter `sources:` after the sections.
+SOURCES_HEADING = "Sources"
 HEADING = re.compile(r"^## +(.+?) *$", re.MULTILINE)
+TITLE = re.compile(r"^# +.+$", re.MULTILINE)
 LINK = re.compile(r"\]\(([^)\s]+)\)")
+# A sentence ends with . ! or ? followed by a space or the end (not "e.g." or "i.e.").
+SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)[.!?](?=\s|$)")
+MAX_ANSWER_WORDS = 40
 
 
 def sections(body: str) -> dict[str, str]:
@@ -33,10 +40,33 @@ def sections(body: str) -> dict[str, str]:
     }
 
 
+def lead_answer(body: str) -> str:
+    """The text between the page's `# Title` and its first `##` section."""
+    title = TITLE.search(body)
+    start = title.end() if title else 0
+    first = HEADING.search(body, start)
+    return body[start:first.start() if first else len(body)].strip()
+
+
 def check_guidance(name: str, meta: PageMeta, body: str) -> None:
-    """Fail with the page's name unless it has every section, in order, with sources and dates."""
+    """Fail with the page's name unless it has its answer, every section in order, sources and a contract year."""
     if meta.review_due is None:
         raise ContentError(name, "is missing (guidance pages need a review date)", field="review_due")
+    if meta.contract_year is None:
+        raise ContentError(name, "is missing: add the GP contract year the page is correct for, e.g. contract_year: 2026/27", field="contract_year")
+    if not meta.sources:
+        raise ContentError(name, "is missing: guidance pages list at least one source (publisher, title, url and a date) in the front matter", field="sources")
+    answer = lead_answer(body)
+    if not answer:
+        raise ContentError(name, f"has no answer under its title: start with one sentence that answers the question, before `## {SECTIONS[0]}`")
+    sentences = len(SENTENCE_END.findall(answer))
+    words = len(answer.split())
+    if sentences > 1 or "\n\n" in answer or words > MAX_ANSWER_WORDS:
+        raise ContentError(
+            name,
+            f"opens with {sentences} sentences and {words} words before `## {SECTIONS[0]}`: "
+            f"give the answer in one sentence of at most {MAX_ANSWER_WORDS} words, and move the rest into `## {SECTIONS[0]}`",
+        )
     present = sections(body)
     order = [h for h in present if h in SECTIONS]
     for heading in SECTIONS:
@@ -47,14 +77,21 @@ def check_guidance(name: str, meta: PageMeta, body: str) -> None:
     for heading in SECTIONS:
         if not present[heading]:
             raise ContentError(name, f"has an empty `## {heading}` section")
-    sources = [line for line in present["Sources"].splitlines() if line.lstrip().startswith(("-", "*"))]
-    if not sources:
-        raise ContentError(name, "has no sources listed under `## Sources` (one bullet per source, with its date)")
-    undated = [s for s in sources if not re.search(r"\b(19|20)\d\d\b", s)]
-    if undated:
-        raise ContentError(name, f"has a source without a date (a year) under `## Sources`: {undated[0].strip()}")
     if not LINK.search(present["What to do next"]):
         raise ContentError(name, "has no link under `## What to do next`")
+
+
+def check_no_sources_heading(name: str, body: str, first_line: int = 1) -> None:
+    """Sources are front matter data on every page: a `## Sources` heading in the text is refused."""
+    for match in HEADING.finditer(body):
+        if match.group(1) == SOURCES_HEADING:
+            line = first_line + body[:match.start()].count("\n")
+            raise ContentError(
+                name,
+                "has a `## Sources` heading in its text: list the sources in the front matter under `sources:` "
+                "(publisher, title, url and a date each) and the site shows them",
+                line=line,
+            )
 
 
 def guidance_pages(pages: dict[str, tuple[PageMeta, str]]) -> list[tuple[str, PageMeta]]:

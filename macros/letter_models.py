@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .sources import Source
+
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 NAME = r"^[a-z][a-z0-9_]*$"
 
@@ -25,13 +27,6 @@ class FieldDef(Strict):
     label: str = Field(min_length=1, pattern=r"^[^\[\]]+$", description="what the form shows; the letter uses it as [label], e.g. [Date of missed appointment]")
     hint: str = Field(default="", description="a short help line shown under the field")
     identifying: bool = Field(default=False, description="true if it identifies the patient: replaced by [removed] in the copy for the LMC")
-
-
-class Source(Strict):
-    publisher: str = Field(description="who published it, e.g. NHS England")
-    title: str = Field(description="the document's title")
-    url: str = Field(default="", pattern=r"^(https://\S+)?$", description="its https:// address, only if you are sure of it")
-    date: str = Field(min_length=1, description='when it was published or read, e.g. "2023" or "accessed November 2026"')
 
 
 class Variant(Strict):
@@ -53,6 +48,7 @@ class Letter(Strict):
     rule: str = Field(description="the rule in one line, naming its source")
     who_instead: str = Field(description="who should do the work instead")
     recipient: str = Field(description="who the letter goes to, in words")
+    check_first: list[str] = Field(default=[], description="what to check before sending, shown above the form, e.g. that anything urgent for the patient's safety is dealt with first")
     standard_fields: list[str] = Field(default=[], description="shared fields it uses, from macros/data/letter_fields.yml (e.g. patient_name)")
     fields: list[FieldDef] = Field(default=[], description="fields only this letter uses")
     address: list[str] = Field(default=[], description="lines of the address block, e.g. [Recipient name]")
@@ -65,7 +61,7 @@ class Letter(Strict):
     signature: list[str] = Field(default=[], description="lines under the closing, e.g. [Clinician name]")
     copy_to: list[str] = Field(default=[], description='"Copy to" lines, e.g. The patient')
     sms: str = Field(default="", description="a short version for a text message (the workshop invitation)")
-    sources: list[Source] = Field(min_length=1, description="every letter needs at least one source: publisher, title and date")
+    sources: list[Source] = Field(min_length=1, description="every letter needs at least one source: publisher, title, https:// address and a date")
     last_reviewed: date = Field(description="the date someone last checked it, as YYYY-MM-DD")
     search_terms: list[str] = Field(default=[], description="words a GP would type to find it, misspellings included")
 

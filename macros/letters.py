@@ -188,6 +188,13 @@ def plain_blocks(letter: Letter, ticked: list[str] | None = None) -> list[list[s
     return blocks
 
 
+def source_lines(letter: Letter) -> list[tuple[str, str | None]]:
+    """The sources a letter prints at its foot, without their notes: (citation, address or None). Invitations have none."""
+    if letter.kind == "invitation":
+        return []
+    return [(source.citation(with_note=False), source.url) for source in letter.sources]
+
+
 def download_name(letter_id: str, variant: str | None = None) -> str:
     """Site path of a letter's Word file (one per letter, one per variant)."""
     stem = letter_id if variant is None else f"{letter_id}-{variant}"

@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .contract_year import check_contract_year
 from .datafiles import display_path, parse_model, parse_yaml
 from .errors import ContentError
+from .sources import Source
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 
@@ -35,6 +37,8 @@ class PageMeta(BaseModel):
     description: str = Field(min_length=1, description="one plain sentence: what the page answers")
     last_reviewed: date = Field(description="the date someone last checked the page, as YYYY-MM-DD")
     review_due: date | None = Field(default=None, description="when it must next be checked, as YYYY-MM-DD (guidance pages need one)")
+    contract_year: str | None = Field(default=None, description="the GP contract year the page is correct for, e.g. 2026/27 (guidance and letter pages need one)")
+    sources: list[Source] = Field(default=[], description="what the page is based on: each with publisher, title, https:// address and a date (guidance pages need at least one)")
     review_note: str = Field(default="", description="what changed at the last review, for the What's changed page")
     draft: bool = Field(default=False, description="true while a new page is being written; make check lists drafts")
     type: Literal["guidance", "workbook"] | None = Field(default=None, description="guidance (fixed sections, checked) or workbook (prints as A4 sheets)")
@@ -43,6 +47,11 @@ class PageMeta(BaseModel):
     search: SearchMeta | None = Field(default=None, description="Material search options, e.g. {boost: 2}")
     render_macros: bool = Field(default=False, description="true if the page calls a macro such as {{ letter(...) }}")
     hide: list[Literal["navigation", "toc", "footer", "path", "tags"]] = Field(default=[], description="parts of the page layout to hide")
+
+    @field_validator("contract_year", mode="before")
+    @classmethod
+    def _contract_year(cls, value: object) -> object:
+        return check_contract_year(str(value)) if value is not None else value
 
 
 def split_front_matter(text: str) -> tuple[str, str]:

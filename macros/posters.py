@@ -13,7 +13,8 @@ from pydantic import Field, field_validator
 
 from .datafiles import DATA_DIR, display_path, load_model
 from .errors import ContentError
-from .letter_models import SLUG, Source, Strict
+from .letter_models import SLUG, Strict
+from .sources import Source
 
 POSTERS_DIR = DATA_DIR / "posters"
 MAX_MESSAGE_WORDS = 60
@@ -29,7 +30,7 @@ class Poster(Strict):
     points: list[str] = Field(default=[], max_length=3, description=f"up to 3 short lines, at most {MAX_POINT_WORDS} words each")
     call_to_action: str = Field(min_length=1, max_length=110, description="one line: what to do now")
     page: str = Field(pattern=r"^[a-z0-9/-]+\.md(#[a-z0-9-]+)?$", description="the page with the detail, as a path under docs/, e.g. letters/sick-notes.md")
-    sources: list[Source] = Field(min_length=1, description="every poster needs at least one source: publisher, title and date")
+    sources: list[Source] = Field(min_length=1, description="every poster needs at least one source: publisher, title, https:// address and a date")
     last_reviewed: date = Field(description="the date someone last checked it, as YYYY-MM-DD")
     search_terms: list[str] = Field(default=[], description="words a receptionist would type to find it")
 

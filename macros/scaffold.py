@@ -11,6 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .contract_year import contract_year_on
 from .datafiles import PROJECT_DIR
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -41,7 +42,8 @@ copy_to: ["The patient", "Our local medical committee (LMC), with patient detail
 sources:
   - publisher: "TODO: publisher"
     title: "TODO: title"
-    date: "TODO: date"
+    offline: "TODO: replace with the source's https:// address under url"
+    accessed: {day}
 last_reviewed: {today}
 search_terms: []
 """
@@ -50,6 +52,7 @@ LETTER_PAGE = """---
 title: "TODO: the letter's name"
 description: "TODO: one line: what this letter answers"
 last_reviewed: {today}
+contract_year: {contract_year}
 draft: true
 render_macros: true
 tags: []
@@ -76,7 +79,8 @@ page: index.md
 sources:
   - publisher: "TODO: publisher"
     title: "TODO: title"
-    date: "TODO: date"
+    offline: "TODO: replace with the source's https:// address under url"
+    accessed: {day}
 last_reviewed: {today}
 search_terms: []
 """
@@ -107,14 +111,22 @@ draft: true
 tags: []
 last_reviewed: {today}
 review_due: {due}
+contract_year: {contract_year}
 search_terms: []
+sources:
+  - publisher: "TODO: publisher"
+    title: "TODO: title"
+    offline: "TODO: replace with the source's https:// address under url"
+    accessed: {day}
 ---
 
 # TODO: the question this page answers
 
+TODO: the answer, in one sentence.
+
 ## In short
 
-TODO: the answer in one or two sentences.
+TODO: the detail a reader needs next, in two or three sentences.
 
 ## What the practice must do
 
@@ -131,10 +143,6 @@ TODO: the answer in one or two sentences.
 ## What to do next
 
 - Contact your LMC: see [Support from the LMC](../support/index.md).
-
-## Sources
-
-- TODO: publisher, title ({year}).
 """
 
 
@@ -159,7 +167,13 @@ def create(kind: str, item_id: str, project: Path = PROJECT_DIR, today: date | N
     if not SLUG.match(item_id or ""):
         raise SystemExit(f"ID must be lower-case words joined by hyphens, e.g. school-trips (got {item_id!r})")
     today = today or date.today()
-    values = {"id": item_id, "today": today.isoformat(), "due": today.replace(year=today.year + 1).isoformat(), "year": today.year}
+    values = {
+        "id": item_id,
+        "today": today.isoformat(),
+        "due": today.replace(year=today.year + 1).isoformat(),
+        "day": f"{today.day} {today:%B %Y}",
+        "contract_year": contract_year_on(today),
+    }
     folder = {"letter": "letters", "poster": "posters", "guidance": "guidance"}[kind]
     files: dict[Path, str] = {project / "docs" / folder / f"{item_id}.md": {"letter": LETTER_PAGE, "poster": POSTER_PAGE, "guidance": GUIDANCE_PAGE}[kind]}
     if kind in ("letter", "poster"):

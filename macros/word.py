@@ -1,14 +1,20 @@
-"""Word (.docx) versions of the letters, written with python-docx at build time."""
+"""Word (.docx) versions of the letters, written with python-docx at build time.
+
+A letter ends with its sources, each address a working hyperlink, as on screen.
+"""
 from __future__ import annotations
 
 import io
 
 from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from .letter_models import Letter
-from .letters import plain_blocks
+from .letters import plain_blocks, source_lines
 
 
 def letter_docx(letter: Letter, ticked: list[str] | None = None) -> bytes:
@@ -33,6 +39,34 @@ def letter_docx(letter: Letter, ticked: list[str] | None = None) -> bytes:
             run.bold = bool(subject) and line == subject
             if index < len(block) - 1:
                 run.add_break()
+    sources = source_lines(letter)
+    if sources:
+        heading = document.add_paragraph()
+        heading.add_run("Sources").bold = True
+        for citation, url in sources:
+            paragraph = document.add_paragraph(style="List Bullet")
+            paragraph.add_run(citation + (" " if url else ""))
+            if url:
+                add_hyperlink(paragraph, url, url)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def add_hyperlink(paragraph, url: str, text: str) -> None:
+    """Append a clickable hyperlink run (python-docx has no API for one)."""
+    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), "0563C1")
+    props.extend([colour, underline])
+    text_element = OxmlElement("w:t")
+    text_element.text = text
+    run.extend([props, text_element])
+    link.append(run)
+    paragraph._p.append(link)

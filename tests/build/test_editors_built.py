@@ -1,5 +1,6 @@
 """Editors' workflow on a throw-away copy: scaffolds build as drafts, and
 `make check` names the file and the field for each kind of mistake."""
+import os
 import subprocess
 import sys
 
@@ -8,8 +9,10 @@ import pytest
 from tests.helpers import copy_project
 
 
-def run(project, *args):
-    return subprocess.run([sys.executable, "-m", *args], cwd=project, capture_output=True, text=True, timeout=300)
+def run(project, *args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", *args], cwd=project, capture_output=True, text=True, timeout=300, env={**os.environ, **(env or {})},
+    )
 
 
 @pytest.fixture
@@ -21,6 +24,16 @@ def test_check_passes_on_the_shipped_content(project):
     result = run(project, "macros.check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "All checks passed." in result.stdout and "DRAFT" not in result.stdout
+
+
+def test_check_lists_pages_whose_contract_year_has_ended(project):
+    result = run(project, "macros.check", env={"SWP_TODAY": "2027-04-02"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    for page in ("docs/guidance/dental.md", "docs/letters/housing.md", "docs/contract-2026-27.md"):
+        assert f"CONTRACT YEAR: {page}: written for the 2026/27 contract; 2027/28 has begun" in out, out
+    today = run(project, "macros.report", env={"SWP_TODAY": "2026-11-24"})
+    assert "CONTRACT YEAR" not in today.stdout
 
 
 @pytest.mark.parametrize("kind, page", [("letter", "letters"), ("poster", "posters"), ("guidance", "guidance")])
@@ -53,10 +66,10 @@ CASES = {
     "malformed YAML": ("macros/data/letters/housing.yml", "id: housing", "id: [housing", "macros/data/letters/housing.yml, line"),
     "missing field": ("macros/data/posters/dental.yml", "call_to_action:", "call_to_actoin:", "macros/data/posters/dental.yml, line"),
     "placeholder not declared": ("macros/data/letters/housing.yml", "[Patient name]", "[Patient]", "[Patient], which is not a declared field"),
-    "front matter missing a date": ("docs/guidance/dental.md", "last_reviewed: 2026-11-23\n", "", "docs/guidance/dental.md, line"),
+    "front matter missing a date": ("docs/guidance/dental.md", "last_reviewed: 2026-11-24\n", "", "docs/guidance/dental.md, line"),
     "unknown topic": ("docs/guidance/dental.md", "tags: [dental]", "tags: [teeth]", "docs/guidance/dental.md: field `tags.0`"),
-    "review dates disagree": ("docs/letters/housing.md", "last_reviewed: 2026-11-23", "last_reviewed: 2026-11-01", "docs/letters/housing.md: field `last_reviewed`"),
-    "broken link": ("docs/about.md", "## Sources", "[gone](nowhere.md)\n\n## Sources", "nowhere.md"),
+    "review dates disagree": ("docs/letters/housing.md", "last_reviewed: 2026-11-24", "last_reviewed: 2026-11-01", "docs/letters/housing.md: field `last_reviewed`"),
+    "broken link": ("docs/about.md", "## Contact", "[gone](nowhere.md)\n\n## Contact", "nowhere.md"),
 }
 
 

@@ -1,8 +1,9 @@
 """Bad input fails the strict build, and the message names the file (and the field).
 
 Each case breaks one thing in a throw-away copy of the project: (file, text to
-find, what to put instead, pattern the build output must contain). `APPEND`
-adds the new text at the end of the file instead of replacing.
+find, what to put instead, pattern the build output must contain). The text to
+find may be a compiled pattern (its first match is replaced); `APPEND` adds the
+new text at the end of the file instead of replacing.
 """
 import re
 
@@ -27,7 +28,39 @@ CASES = {
     ),
     "bad contact in config": ("mkdocs.yml", '    email: ""', '    email: "not an email"', r"mkdocs\.yml: field `lmc\.email`"),
     "page without review date": (
-        "docs/about.md", "last_reviewed: 2026-11-23\n", "", r"docs/about\.md, line \d+: field `last_reviewed`: is missing",
+        "docs/about.md", re.compile(r"last_reviewed: .*\n"), "", r"docs/about\.md, line \d+: field `last_reviewed`: is missing",
+    ),
+    "page source without an address": (
+        "docs/guidance/dental.md", re.compile(r"    url: https://\S+\n"), "",
+        r"docs/guidance/dental\.md, line \d+: field `sources\.\d+`: has no `url`",
+    ),
+    "letter source without an address": (
+        "macros/data/letters/housing.yml", re.compile(r"    url: https://\S+\n"), "",
+        r"macros/data/letters/housing\.yml, line \d+: field `sources\.\d+`: has no `url`",
+    ),
+    "poster source with a plain http address": (
+        "macros/data/posters/dental.yml", re.compile(r"url: https://"), "url: http://",
+        r"macros/data/posters/dental\.yml, line \d+: field `sources\.\d+\.url`",
+    ),
+    "source date written as an ISO date": (
+        "docs/guidance/dental.md", re.compile(r"(accessed|updated|published): .*\n"), "accessed: 2026-11-24\n",
+        r"docs/guidance/dental\.md, line \d+: field `sources\.\d+\.accessed`: .*write it like \"29 April 2026\"",
+    ),
+    "sources heading in a page's text": (
+        "docs/about.md", APPEND, "## Sources\n\n- Someone, something (2026).",
+        r"docs/about\.md, line \d+: has a `## Sources` heading in its text",
+    ),
+    "guidance page without a contract year": (
+        "docs/guidance/dental.md", re.compile(r"contract_year: .*\n"), "",
+        r"docs/guidance/dental\.md: field `contract_year`: is missing",
+    ),
+    "letter page without a contract year": (
+        "docs/letters/housing.md", re.compile(r"contract_year: .*\n"), "",
+        r"docs/letters/housing\.md: field `contract_year`: is missing",
+    ),
+    "guidance answer in several sentences": (
+        "docs/guidance/dental.md", re.compile(r"\n\n## In short"), " It has a second sentence.\n\n## In short",
+        r"docs/guidance/dental\.md: opens with 2 sentences",
     ),
     "unknown letter variant": (
         "docs/letters/trust-tasks.md", 'letter("trust-tasks")', 'letter("trust-tasks", ticked=["sick-note"])',
@@ -64,6 +97,9 @@ def test_bad_input_fails_the_build_naming_the_file(tmp_path, case):
     text = target.read_text()
     if old is APPEND:
         target.write_text(text + "\n" + new + "\n")
+    elif isinstance(old, re.Pattern):
+        assert old.search(text), f"{case}: the test no longer matches {path}"
+        target.write_text(old.sub(new.replace("\\", "\\\\"), text, count=1))
     else:
         assert old in text, f"{case}: the test no longer matches {path}"
         target.write_text(text.replace(old, new, 1))

@@ -30,7 +30,7 @@ def test_missing_sources_says_what_would_be_right(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_letter(path)
     assert str(caught.value).endswith(
-        "housing.yml, line 1: field `sources`: is missing — every letter needs at least one source: publisher, title and date"
+        "housing.yml, line 1: field `sources`: is missing — every letter needs at least one source: publisher, title, https:// address and a date"
     )
 
 
@@ -89,7 +89,9 @@ def test_the_editors_guide_explains_every_field():
     from macros.posters import Poster
 
     guide = (Path(__file__).resolve().parents[2] / "CONTRIBUTING.md").read_text()
-    for model in (Letter, Poster, PageMeta):
+    from macros.sources import Source
+
+    for model in (Letter, Poster, PageMeta, Source):
         for name in model.model_fields:
             assert f"`{name}`" in guide, f"CONTRIBUTING.md does not explain `{name}` ({model.__name__})"
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()

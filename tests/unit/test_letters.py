@@ -34,7 +34,7 @@ MINIMAL = {
     "greeting": "Dear [Clinic],",
     "body": ["About [Patient name]."],
     "closing": "Yours,",
-    "sources": [{"publisher": "P", "title": "T", "date": "2026"}],
+    "sources": [{"publisher": "P", "title": "T", "url": "https://example.org/t", "published": "2026"}],
     "last_reviewed": "2026-11-23",
 }
 

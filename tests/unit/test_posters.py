@@ -13,7 +13,7 @@ MINIMAL = {
     "points": ["One"],
     "call_to_action": "Ask at reception.",
     "page": "guidance/dental.md",
-    "sources": [{"publisher": "P", "title": "T", "date": "2026"}],
+    "sources": [{"publisher": "P", "title": "T", "url": "https://example.org/t", "published": "2026"}],
     "last_reviewed": "2026-11-23",
 }
 
