@@ -119,6 +119,8 @@ def test_printing_a_letter_gives_one_or_two_a4_pages_with_only_the_letter(mode, 
     assert (round(float(box.width) * 25.4 / 72), round(float(box.height) * 25.4 / 72)) == (210, 297)
     text = "\n".join(p.extract_text() for p in pdf.pages)
     assert "Jane Doe" in text and "Yours sincerely" in text
-    for chrome in ("Fill in the letter", "Copy for the LMC", "Template letters", "Search", "Last reviewed", "Sources"):
+    for chrome in ("Fill in the letter", "Copy for the LMC", "Template letters", "Search", "Last reviewed", "Before you send it"):
         assert chrome not in text, chrome
+    # The letter's own sources print at its foot, with their addresses and without the page's notes.
+    assert "Sources" in text and "https://www.lincslmc.co.uk/primarysecondarycareinterface" in text.replace("\n", "")
     page.close()
