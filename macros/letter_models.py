@@ -56,6 +56,7 @@ class Letter(Strict):
     greeting: str = Field(description='e.g. "Dear [Recipient name],"')
     body: list[str] = Field(min_length=1, description="the paragraphs, with [Label] placeholders; every letter needs at least one")
     variants: list[Variant] = Field(default=[], description="tasks a reader ticks (only for a letter that covers several)")
+    variants_prompt: str = Field(default="Which tasks were you asked to do? Tick all that apply.", description="the question above the tick-boxes, e.g. \"Which decision are you making? Tick one.\"")
     body_end: list[str] = Field(default=[], description="paragraphs after the ticked tasks' paragraphs")
     closing: str = Field(description='e.g. "Yours sincerely,"')
     signature: list[str] = Field(default=[], description="lines under the closing, e.g. [Clinician name]")

@@ -54,6 +54,13 @@ class Source(BaseModel):
     accessed: str | None = Field(default=None, description=f"the date someone last read it to check the page, {DATE_HELP}")
     note: str = Field(default="", description="one line a reader needs, e.g. whose summary it is, or where it disagrees with another source")
 
+    @field_validator("url")
+    @classmethod
+    def _whole_address(cls, value: str | None) -> str | None:
+        if value and (value.endswith("...") or "…" in value):
+            raise ValueError("looks cut short (it ends in \"...\"): copy the whole address from the page")
+        return value
+
     @field_validator("published", "updated", "accessed", mode="before")
     @classmethod
     def _readable_date(cls, value: object) -> str | None:

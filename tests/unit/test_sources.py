@@ -38,6 +38,7 @@ def test_offline_document_says_why():
         ({"url": None}, "has no `url`"),
         ({"url": "http://www.bma.org.uk/x"}, "should match pattern"),
         ({"url": "https://www.bma.org.uk/x y"}, "should match pattern"),
+        ({"url": "https://studylib.net/doc/1/guidance-on-nhs-p..."}, "looks cut short"),
         ({"offline": "Not online, for a reason"}, "has both `url` and `offline`"),
         ({"updated": None}, "has no date"),
         ({"updated": "2026-04-29"}, "is not a date"),
