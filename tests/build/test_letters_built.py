@@ -3,6 +3,7 @@ import html
 import io
 import re
 import subprocess
+from html.parser import HTMLParser
 
 from docx import Document
 
@@ -96,3 +97,49 @@ def test_letter_pages_carry_the_lmc_data_protection_note(site_dir):
     for letter_id, letter in LETTERS.items():
         if any(f in letter.standard_fields for f in ("patient_name", "nhs_number", "date_of_birth")):
             assert "remove everything that could identify the patient" in page(site_dir, letter_id), letter_id
+
+
+class _Nesting(HTMLParser):
+    """Follows the element stack inside the letter tool; records misnested end tags and stray inputs."""
+
+    VOID = {"input", "br", "img", "meta", "link", "hr", "wbr", "source", "col", "area", "base", "embed", "track"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[str] = []
+        self.depth_of_tool: int | None = None
+        self.problems: list[str] = []
+        self.inputs_inside = self.inputs_outside = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and ("data-field-input" in attrs or "data-variant" in attrs):
+            if self.depth_of_tool is None:
+                self.inputs_outside += 1
+            else:
+                self.inputs_inside += 1
+        if tag in self.VOID:
+            return
+        self.stack.append(tag)
+        if "swp-letter-tool" in (attrs.get("class") or "").split() and self.depth_of_tool is None:
+            self.depth_of_tool = len(self.stack)
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or not self.stack:
+            return
+        if self.depth_of_tool is not None and self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes <{self.stack[-1]}> at line {self.getpos()[0]}")
+        if tag in self.stack:
+            while self.stack and self.stack.pop() != tag:
+                pass
+        if self.depth_of_tool is not None and len(self.stack) < self.depth_of_tool:
+            self.depth_of_tool = None
+
+
+def test_the_letter_tool_is_well_nested_and_holds_every_control(site_dir):
+    """Markdown can mis-nest raw HTML (e.g. two tags glued on one line): every control must stay in the tool."""
+    for letter_id in LETTERS:
+        parser = _Nesting()
+        parser.feed(page(site_dir, letter_id))
+        assert not parser.problems, f"{letter_id}: {parser.problems[:3]}"
+        assert parser.inputs_inside and not parser.inputs_outside, letter_id
