@@ -5,15 +5,17 @@ found stops the load with a ContentError that names the file and the field.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .branding import Branding, load_branding
 from .directory import Directory, load_directory
+from .datafiles import display_path, line_of, read_text
 from .errors import ContentError
 from .guidance import check_guidance, check_no_sources_heading
 from .letter_models import Letter
-from .letters import INVITATIONS_DIR, load_letters
+from .letters import INVITATIONS_DIR, LETTERS_DIR, load_letters
 from .pages import PageMeta, check_tags, load_topics, read_all_pages
 from .posters import Poster, check_poster_pages, load_posters
 
@@ -72,9 +74,37 @@ def check_sources_finished(name: str, sources: list, draft: bool) -> None:
             raise ContentError(name, "still has the scaffold's TODO: give the real publisher, title, url and date (or keep `draft: true`)", field=f"sources.{index}")
 
 
+MACRO_CALL = re.compile(r"\{\{|\{%")
+
+
+def check_macros_opt_in(name: str, meta: PageMeta, body: str, first_line: int) -> None:
+    """A page that calls a macro must opt in, or readers would see the {{ … }} text itself."""
+    found = MACRO_CALL.search(body)
+    if found and not meta.render_macros:
+        line = first_line + body[: found.start()].count("\n")
+        raise ContentError(
+            name,
+            "calls a macro ({{ … }}) but its front matter has no `render_macros: true`: add it, "
+            "or readers see the braces instead of the letter or list",
+            line=line,
+        )
+
+
+def check_unique_ids(letters: dict, invitations: dict) -> None:
+    """Letters and invitations share page and Word file names: one id each."""
+    for item_id in sorted(set(letters) & set(invitations)):
+        path = LETTERS_DIR / f"{item_id}.yml"
+        raise ContentError(
+            display_path(path),
+            f"`{item_id}` is also the id of macros/data/invitations/{item_id}.yml: give the letter another id (and file name)",
+            field="id",
+            line=line_of(read_text(path), ("id",)),
+        )
+
+
 def body_line(path: Path, body: str) -> int:
     """The file line on which a page's body (after its front matter) starts."""
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     return text[: len(text) - len(body)].count("\n") + 1
 
 
@@ -84,11 +114,15 @@ def load_content(docs_dir: Path, extra: dict) -> Content:
     pages = read_all_pages(Path(docs_dir))
     check_tags(pages, load_topics())
     for path, (meta, body) in pages.items():
-        check_no_sources_heading(f"docs/{path}", body, first_line=body_line(Path(docs_dir) / path, body))
+        first_line = body_line(Path(docs_dir) / path, body)
+        check_no_sources_heading(f"docs/{path}", body, first_line=first_line)
+        check_macros_opt_in(f"docs/{path}", meta, body, first_line)
         check_sources_finished(f"docs/{path}", meta.sources, meta.draft)
         if meta.type == "guidance":
             check_guidance(f"docs/{path}", meta, body)
     letters = load_letters()
+    invitations = load_letters(INVITATIONS_DIR)
+    check_unique_ids(letters, invitations)
     posters = load_posters()
     for folder, items in (("letters", letters), ("posters", posters)):
         for item_id, item in items.items():
@@ -96,4 +130,4 @@ def load_content(docs_dir: Path, extra: dict) -> Content:
     check_poster_pages(posters, set(pages))
     check_data_pages(pages, "letters", letters, "letter")
     check_data_pages(pages, "posters", posters, "poster")
-    return Content(branding, pages, load_directory(), letters, load_letters(INVITATIONS_DIR), posters)
+    return Content(branding, pages, load_directory(), letters, invitations, posters)

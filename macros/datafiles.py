@@ -21,6 +21,25 @@ Model = TypeVar("Model", bound=BaseModel)
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def read_text(path: Path) -> str:
+    """A content file's text; a file not saved as UTF-8 names the file and the line, never a traceback."""
+    name = display_path(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        raise ContentError(name, f"cannot be read ({error.strerror})") from error
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError(
+            name,
+            "is not saved as UTF-8 text (a Windows editor may have saved it as UTF-16, or with a curly quote "
+            "UTF-8 cannot read): save it again with the encoding \"UTF-8\"",
+            line=line,
+        ) from None
+
+
 def parse_yaml(text: str) -> object:
     """Parse YAML text safely (plain data only, no Python objects)."""
     return yaml.load(text, Loader=Loader)
@@ -42,10 +61,7 @@ def field_path(loc: tuple) -> str:
 def read_yaml(path: Path) -> object:
     """Parse one YAML file; malformed YAML names the file and the line."""
     name = display_path(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as error:
-        raise ContentError(name, f"cannot be read ({error.strerror})") from error
+    text = read_text(path)
     try:
         return parse_yaml(text)
     except yaml.YAMLError as error:
@@ -135,7 +151,7 @@ def line_of(text: str, loc: tuple) -> int | None:
 def load_model(path: Path, model: type[Model]) -> Model:
     """Read a YAML file and validate it as `model`."""
     data = read_yaml(path)
-    return parse_model(display_path(path), data, model, text=Path(path).read_text(encoding="utf-8"))
+    return parse_model(display_path(path), data, model, text=read_text(path))
 
 
 def parse_model(name: str, data: object, model: type[Model], text: str | None = None) -> Model:

@@ -8,8 +8,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .pages import not_in_future
 from .sources import Source
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -65,6 +66,11 @@ class Letter(Strict):
     sources: list[Source] = Field(min_length=1, description="every letter needs at least one source: publisher, title, https:// address and a date")
     last_reviewed: date = Field(description="the date someone last checked it, as YYYY-MM-DD")
     search_terms: list[str] = Field(default=[], description="words a GP would type to find it, misspellings included")
+
+    @field_validator("last_reviewed")
+    @classmethod
+    def _reviewed_by_today(cls, value: date) -> date:
+        return not_in_future(value)
 
 
 class FieldRegistry(Strict):

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .datafiles import DATA_DIR, display_path, line_of, load_model
+from .datafiles import DATA_DIR, display_path, line_of, load_model, read_text
 from .errors import ContentError
 from .letter_models import FieldDef, FieldRegistry, Letter
 
@@ -95,7 +95,7 @@ def load_letter(path: Path, shared: dict[str, FieldDef] | None = None) -> Letter
     except ContentError as error:
         if error.field and error.line is None:
             loc = tuple(int(part) if part.isdigit() else part for part in error.field.split("."))
-            raise ContentError(error.file, error.message, field=error.field, line=line_of(Path(path).read_text(encoding="utf-8"), loc)) from None
+            raise ContentError(error.file, error.message, field=error.field, line=line_of(read_text(path), loc)) from None
         raise
     return letter
 

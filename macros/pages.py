@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .contract_year import check_contract_year
-from .datafiles import display_path, parse_model, parse_yaml
+from .contract_year import check_contract_year, today
+from .datafiles import display_path, parse_model, parse_yaml, read_text
 from .errors import ContentError
 from .sources import Source
 
@@ -48,10 +48,29 @@ class PageMeta(BaseModel):
     render_macros: bool = Field(default=False, description="true if the page calls a macro such as {{ letter(...) }}")
     hide: list[Literal["navigation", "toc", "footer", "path", "tags"]] = Field(default=[], description="parts of the page layout to hide")
 
+    @field_validator("last_reviewed")
+    @classmethod
+    def _reviewed_by_today(cls, value: date) -> date:
+        return not_in_future(value)
+
+    @model_validator(mode="after")
+    def _due_after_review(self) -> "PageMeta":
+        if self.review_due is not None and self.review_due <= self.last_reviewed:
+            raise ValueError(f"review_due ({self.review_due}) must come after last_reviewed ({self.last_reviewed}), usually a year on")
+        return self
+
     @field_validator("contract_year", mode="before")
     @classmethod
     def _contract_year(cls, value: object) -> object:
         return check_contract_year(str(value)) if value is not None else value
+
+
+def not_in_future(day: date) -> date:
+    """A review date cannot be later than today (SWP_TODAY in tests)."""
+    now = today()
+    if day > now:
+        raise ValueError(f"{day} is in the future (today is {now}): set it to the day the review was done")
+    return day
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -65,7 +84,7 @@ def split_front_matter(text: str) -> tuple[str, str]:
 def read_page(path: Path) -> tuple[PageMeta, str]:
     """Read one page; a missing or invalid front matter names the file."""
     name = display_path(path)
-    text = Path(path).read_text(encoding="utf-8")
+    text = read_text(path)
     head, body = split_front_matter(text)
     if not head:
         raise ContentError(name, "has no front matter (title, description, last_reviewed)")
@@ -91,7 +110,7 @@ TOPICS_FILE = Path(__file__).resolve().parent / "data" / "topics.yml"
 
 def load_topics(path: Path = TOPICS_FILE) -> dict[str, str]:
     """The allowed tags, each with a one-line description."""
-    return parse_model(display_path(path), parse_yaml(Path(path).read_text(encoding="utf-8")), Topics).topics
+    return parse_model(display_path(path), parse_yaml(read_text(path)), Topics).topics
 
 
 class Topics(BaseModel):

@@ -62,6 +62,18 @@ CASES = {
         "docs/guidance/dental.md", re.compile(r"\n\n## In short"), " It has a second sentence.\n\n## In short",
         r"docs/guidance/dental\.md: opens with 2 sentences",
     ),
+    "page calls a macro without opting in": (
+        "docs/letters/housing.md", "render_macros: true\n", "",
+        r"docs/letters/housing\.md, line \d+: calls a macro .* no `render_macros: true`",
+    ),
+    "review date in the future": (
+        "docs/about.md", re.compile(r"last_reviewed: .*\n"), "last_reviewed: 2030-01-01\n",
+        r"docs/about\.md, line \d+: field `last_reviewed`: 2030-01-01 is in the future",
+    ),
+    "review due before the review": (
+        "docs/guidance/dental.md", re.compile(r"review_due: .*\n"), "review_due: 2026-01-01\n",
+        r"docs/guidance/dental\.md.*review_due \(2026-01-01\) must come after last_reviewed",
+    ),
     "unknown letter variant": (
         "docs/letters/trust-tasks.md", 'letter("trust-tasks")', 'letter("trust-tasks", ticked=["sick-note"])',
         r"trust-tasks.*has no variant `sick-note`",
@@ -107,3 +119,31 @@ def test_bad_input_fails_the_build_naming_the_file(tmp_path, case):
     log = result.stdout + result.stderr
     assert result.returncode != 0, f"{case}: the build passed"
     assert re.search(expected, log), f"{case}: {expected!r} not in\n{log[-2000:]}"
+
+
+@pytest.mark.parametrize(
+    "encode, line",
+    [(lambda text: text.encode("utf-16"), 1), (lambda text: text.replace("Dear", "\u2019Dear", 1).encode("cp1252"), None)],
+    ids=["utf-16", "windows curly quote"],
+)
+def test_a_data_file_not_saved_as_utf8_is_named_without_a_traceback(tmp_path, encode, line):
+    project = copy_project(tmp_path / "project")
+    target = project / "macros/data/letters/housing.yml"
+    text = target.read_text()
+    target.write_bytes(encode(text))
+    result = build_site(project, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    expected = line or text[: text.index("Dear")].count("\n") + 1
+    assert f"macros/data/letters/housing.yml, line {expected}: is not saved as UTF-8" in log, log[-1500:]
+    assert "Traceback" not in log
+
+
+def test_a_letter_cannot_take_the_invitations_id(tmp_path):
+    project = copy_project(tmp_path / "project")
+    invitation = (project / "macros/data/invitations/invitation.yml").read_text()
+    (project / "macros/data/letters/invitation.yml").write_text(invitation)
+    result = build_site(project, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "macros/data/letters/invitation.yml, line 2: field `id`: `invitation` is also the id of macros/data/invitations/invitation.yml" in log, log[-1500:]
