@@ -14,6 +14,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from .letter_models import Letter
+
+SOURCES_SIZE = Pt(8.5)  # the letter's sources, in small type, as when printed from the page
 from .letters import plain_blocks, source_lines
 
 
@@ -42,10 +44,13 @@ def letter_docx(letter: Letter, ticked: list[str] | None = None) -> bytes:
     sources = source_lines(letter)
     if sources:
         heading = document.add_paragraph()
-        heading.add_run("Sources").bold = True
+        heading.paragraph_format.space_before = Pt(12)
+        title = heading.add_run("Sources")
+        title.bold, title.font.size = True, SOURCES_SIZE
         for citation, url in sources:
             paragraph = document.add_paragraph(style="List Bullet")
-            paragraph.add_run(citation + (" " if url else ""))
+            paragraph.paragraph_format.space_after = Pt(2)
+            paragraph.add_run(citation + (" " if url else "")).font.size = SOURCES_SIZE
             if url:
                 add_hyperlink(paragraph, url, url)
     buffer = io.BytesIO()
@@ -64,7 +69,9 @@ def add_hyperlink(paragraph, url: str, text: str) -> None:
     underline.set(qn("w:val"), "single")
     colour = OxmlElement("w:color")
     colour.set(qn("w:val"), "0563C1")
-    props.extend([colour, underline])
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), str(int(SOURCES_SIZE.pt * 2)))  # half-points
+    props.extend([colour, size, underline])
     text_element = OxmlElement("w:t")
     text_element.text = text
     run.extend([props, text_element])
