@@ -16,7 +16,7 @@ from .errors import ContentError
 from .guidance import check_guidance, check_no_sources_heading
 from .letter_models import Letter
 from .letters import INVITATIONS_DIR, LETTERS_DIR, load_letters
-from .pages import PageMeta, check_tags, load_topics, read_all_pages
+from .pages import PageMeta, check_tags, line_in_body, load_topics, read_all_pages
 from .posters import Poster, check_poster_pages, load_posters
 
 
@@ -81,12 +81,11 @@ def check_macros_opt_in(name: str, meta: PageMeta, body: str, first_line: int) -
     """A page that calls a macro must opt in, or readers would see the {{ … }} text itself."""
     found = MACRO_CALL.search(body)
     if found and not meta.render_macros:
-        line = first_line + body[: found.start()].count("\n")
         raise ContentError(
             name,
             "calls a macro ({{ … }}) but its front matter has no `render_macros: true`: add it, "
             "or readers see the braces instead of the letter or list",
-            line=line,
+            line=line_in_body(body, found.start(), first_line),
         )
 
 

@@ -12,7 +12,7 @@ import posixpath
 import re
 
 from .errors import ContentError
-from .pages import PageMeta
+from .pages import PageMeta, line_in_body
 
 SECTIONS = [
     "In short",
@@ -85,12 +85,11 @@ def check_no_sources_heading(name: str, body: str, first_line: int = 1) -> None:
     """Sources are front matter data on every page: a `## Sources` heading in the text is refused."""
     for match in HEADING.finditer(body):
         if match.group(1) == SOURCES_HEADING:
-            line = first_line + body[:match.start()].count("\n")
             raise ContentError(
                 name,
                 "has a `## Sources` heading in its text: list the sources in the front matter under `sources:` "
                 "(publisher, title, url and a date each) and the site shows them",
-                line=line,
+                line=line_in_body(body, match.start(), first_line),
             )
 
 

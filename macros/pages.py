@@ -73,6 +73,11 @@ def not_in_future(day: date) -> date:
     return day
 
 
+def line_in_body(body: str, index: int, first_line: int) -> int:
+    """The file line of a position in a page's body, given the line the body starts on."""
+    return first_line + body[:index].count("\n")
+
+
 def split_front_matter(text: str) -> tuple[str, str]:
     """Return (front matter YAML, body); front matter is "" when absent."""
     match = FRONT_MATTER.match(text)
