@@ -5,6 +5,7 @@
 #   make dist    zip the built site for an intranet server or a shared drive
 #   make check   the editors' check: data, front matter, strict build, drafts, overdue reviews
 #   make report  list every page's review dates and flag overdue ones
+#   make vendor  refresh the vendored JavaScript (fflate) from the npm registry
 
 PYTHON   ?= python3
 VENV     := .venv
@@ -16,7 +17,7 @@ DIST_ZIP := dist/$(DIST_NAME).zip
 # Quiet the end-of-life banner (the README says what it means for us).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check dist report csp-header bench zensical new-letter new-poster new-guidance schemas chromium clean
+.PHONY: serve build test check dist report csp-header bench zensical new-letter new-poster new-guidance schemas vendor chromium office clean
 
 # The virtualenv is rebuilt whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -36,7 +37,7 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: $(VENV)/.installed-test chromium
+test: $(VENV)/.installed-test chromium office
 	$(BIN)/pytest
 
 # Browser tests drive Debian's Chromium; never `playwright install`.
@@ -45,6 +46,17 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	fi
+
+# A real word processor opens the Word files in the tests: Debian's LibreOffice.
+office:
+	@if ! command -v soffice >/dev/null 2>&1; then \
+	  echo "Installing Debian's LibreOffice Writer for the Word file tests"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer-nogui; \
+	fi
+
+# Third-party JavaScript, pinned in macros/vendor.py, copied from npm with its licence.
+vendor: $(VENV)/.installed
+	$(BIN)/python -m macros.vendor
 
 # The zip holds one folder; unzip it anywhere and open index.html.
 dist: build

@@ -24,6 +24,7 @@ from macros.contract_year import contract_year_on, today
 from macros.directory import boroughs_by_lmc
 from macros.errors import ContentError
 from macros.guidance import guidance_pages, relative_link
+from macros.letter_models import LETTER_GROUPS
 from macros.letters import letter_page
 from macros.posters import poster_view
 from macros.render import render_partial
@@ -60,14 +61,18 @@ def define_env(env):
     def letter(letter_id, ticked=None):
         """A template letter's page body: facts, form, letter, LMC note, sources."""
         every = {**letters, **invitations}
-        return render_partial("swp/letter.html", **letter_page(every, letter_id, ticked, root=_root(env)))
+        return render_partial("swp/letter.html", **letter_page(every, letter_id, ticked), site_name=env.conf["site_name"])
 
     @env.macro
     def letters_index():
-        """Every letter: what it is for and who should act instead, linked."""
+        """Every letter, grouped by who asks for the work: its one line and its tasks, linked."""
         here = _src(env)
-        items = [(relative_link(f"letters/{lid}.md", here), item) for lid, item in letters.items()]
-        return render_partial("swp/letters_index.md", items=items)
+        groups = [
+            (heading, [(relative_link(f"letters/{lid}.md", here), item) for lid, item in letters.items() if item.group == key])
+            for key, heading in LETTER_GROUPS.items()
+        ]
+        groups = [(heading, sorted(entries, key=lambda entry: entry[1].title.lower())) for heading, entries in groups if entries]
+        return render_partial("swp/letters_index.md", groups=groups)
 
     @env.macro
     def guidance_index():
@@ -109,8 +114,3 @@ def _src(env) -> str:
         return "letters/index.md"
     file = getattr(page, "file", None)
     return str(file.src_uri if file is not None else page.path).replace("\\", "/")
-
-
-def _root(env) -> str:
-    """The relative path from the current page to the site root ("../" for letters/x.md)."""
-    return "../" * _src(env).count("/")

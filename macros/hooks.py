@@ -1,14 +1,15 @@
-"""MkDocs hooks: generated Word files, and search keywords.
+"""MkDocs hooks: the security policy and search keywords.
 
-- Word files join MkDocs' own file collection (File.generated), so strict
-  link validation sees them and nothing is written behind its back.
+(Word files are no longer made here: each letter page builds its own, filled
+in or blank, in the browser; see docs/assets/javascripts/word.js.)
+
 - Every page gets a Content Security Policy <meta>, computed after the
   build because Material's inline scripts differ from page to page.
 - Each page's search terms are added to the search index as a hidden,
   boosted `keywords` field, after the search plugin writes the index and
   before the offline plugin inlines it for file:// use.
 
-Zensical ignores MkDocs hooks: there, these three are missing (see README).
+Zensical ignores MkDocs hooks: there, these two are missing (see README).
 """
 from __future__ import annotations
 
@@ -17,16 +18,14 @@ import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
 
 # MkDocs loads hooks by file path: make the project's macros package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.csp import add_policy_meta  # noqa: E402
-from macros.letters import INVITATIONS_DIR, downloads, load_letters
+from macros.letters import load_letters
 from macros.posters import load_posters
 from macros.search_terms import add_keywords, page_terms
-from macros.word import letter_docx
 
 _terms_by_url: dict[str, list[str]] = {}
 _sources: dict = {}
@@ -37,15 +36,6 @@ def on_pre_build(config):
     _terms_by_url.clear()
     _sources["letters"] = load_letters()
     _sources["posters"] = load_posters()
-
-
-def on_files(files, config):
-    """Add every letter's Word files to the build."""
-    every = {**_sources["letters"], **load_letters(INVITATIONS_DIR)}
-    for letter in every.values():
-        for path, ticked in downloads(letter):
-            files.append(File.generated(config, path, content=letter_docx(letter, ticked)))
-    return files
 
 
 def on_page_context(context, page, config, nav):

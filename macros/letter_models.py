@@ -8,11 +8,19 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .pages import not_in_future
 from .sources import Source
 
+# Where the letters index lists a letter: who asks for the work (or whom the letter is for), in index order.
+LETTER_GROUPS = {
+    "nhs": "From hospitals and other NHS services",
+    "private": "From private and Right to Choose providers",
+    "organisations": "From schools, employers, councils and airlines",
+    "patients": "For patients",
+    "icb": "For your integrated care board (ICB)",
+}
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 NAME = r"^[a-z][a-z0-9_]*$"
 
@@ -28,6 +36,7 @@ class FieldDef(Strict):
     label: str = Field(min_length=1, pattern=r"^[^\[\]]+$", description="what the form shows; the letter uses it as [label], e.g. [Date of missed appointment]")
     hint: str = Field(default="", description="a short help line shown under the field")
     identifying: bool = Field(default=False, description="true if it identifies the patient: replaced by [removed] in the copy for the LMC")
+    multiline: bool = Field(default=False, description="true for a box of several lines, e.g. an address")
 
 
 class Variant(Strict):
@@ -44,6 +53,10 @@ class Letter(Strict):
     kind: Literal["letter", "invitation"] = Field(default="letter", description="letter, or invitation (changes the page's labels)")
     draft: bool = Field(default=False, description="true while a new letter is being written; make check lists drafts")
     title: str = Field(description="the letter's name, as in the nav")
+    group: Literal[tuple(LETTER_GROUPS)] | None = Field(
+        default=None,
+        description="where the letters index lists it (every letter needs one): " + "; ".join(f"{k}: {v}" for k, v in LETTER_GROUPS.items()),
+    )
     summary: str = Field(description="one line for the letters index: what this letter answers")
     when_to_use: str = Field(description="the situation in which a GP reaches for this letter")
     rule: str = Field(description="the rule in one line, naming its source")
@@ -71,6 +84,12 @@ class Letter(Strict):
     @classmethod
     def _reviewed_by_today(cls, value: date) -> date:
         return not_in_future(value)
+
+    @model_validator(mode="after")
+    def _letters_have_a_group(self):
+        if self.kind == "letter" and self.group is None:
+            raise ValueError(f"`group` is missing: say where the letters index lists it, one of {', '.join(LETTER_GROUPS)}")
+        return self
 
 
 class FieldRegistry(Strict):

@@ -18,8 +18,10 @@ LETTERS_DIR = DATA_DIR / "letters"
 INVITATIONS_DIR = DATA_DIR / "invitations"
 FIELDS_FILE = DATA_DIR / "letter_fields.yml"
 PLACEHOLDER = re.compile(r"\[([^\[\]]+)\]")
-# Fields the page template prints itself (the date above the address).
-PRINTED_BY_TEMPLATE = {"date"}
+# Fields the page template prints itself (the practice's address and the date, above the recipient's).
+PRINTED_BY_TEMPLATE = {"date", "practice_address"}
+# Offered on every letter (not the invitation), without being listed in its file.
+EVERY_LETTER = ("practice_address",)
 
 
 @lru_cache(maxsize=4)
@@ -48,6 +50,8 @@ def letter_fields(letter: Letter, name: str, shared: dict[str, FieldDef]) -> lis
             known = ", ".join(shared)
             raise ContentError(name, f"`{key}` is not a standard field (known: {known})", field=f"standard_fields.{index}")
         fields.append(shared[key])
+    if letter.kind == "letter":
+        fields += [shared[key] for key in EVERY_LETTER if key in shared and key not in letter.standard_fields]
     return sorted(fields, key=lambda f: list(shared).index(f.name)) + list(letter.fields)
 
 
@@ -113,7 +117,7 @@ def split_placeholders(text: str, fields: list[FieldDef]) -> list[dict]:
         if match.start() > last:
             pieces.append({"text": text[last:match.start()], "field": None})
         field = by_label[match.group(1)]
-        pieces.append({"field": field.name, "label": field.label, "identifying": field.identifying})
+        pieces.append({"field": field.name, "label": field.label, "identifying": field.identifying, "multiline": field.multiline})
         last = match.end()
     if last < len(text):
         pieces.append({"text": text[last:], "field": None})
@@ -142,6 +146,7 @@ def letter_view(letter: Letter, shared: dict[str, FieldDef] | None = None) -> di
 
     date_field = next((f for f in fields if f.name == "date"), None)
     return {
+        "practice_address": next((f for f in fields if f.name == "practice_address"), None),
         "letter": letter,
         "fields": fields,
         "date": date_field,
@@ -165,7 +170,7 @@ def letter_view(letter: Letter, shared: dict[str, FieldDef] | None = None) -> di
 def plain_blocks(letter: Letter, ticked: list[str] | None = None) -> list[list[str]]:
     """The letter as blocks of lines, placeholders kept as [Label].
 
-    Used for the Word file and by tests; `ticked` chooses variants (None: all).
+    Used by tests and editors' tools; `ticked` chooses variants (None: all).
     """
     chosen = [v for v in letter.variants if ticked is None or v.id in ticked]
     blocks: list[list[str]] = []
@@ -195,31 +200,10 @@ def source_lines(letter: Letter) -> list[tuple[str, str | None]]:
     return [(source.citation(with_note=False), source.url) for source in letter.sources]
 
 
-def download_name(letter_id: str, variant: str | None = None) -> str:
-    """Site path of a letter's Word file (one per letter, one per variant)."""
-    stem = letter_id if variant is None else f"{letter_id}-{variant}"
-    return f"downloads/letters/{stem}.docx"
-
-
-def downloads(letter: Letter) -> list[tuple[str, list[str] | None]]:
-    """(site path, ticked variants) for every Word file a letter has."""
-    files = [(download_name(letter.id), None)]
-    files += [(download_name(letter.id, v.id), [v.id]) for v in letter.variants]
-    return files
-
-
-def letter_page(letters: dict[str, Letter], letter_id: str, ticked: list[str] | None = None, root: str = "../") -> dict:
-    """The template context for a letter's page; `root` is the page's path to the site root."""
+def letter_page(letters: dict[str, Letter], letter_id: str, ticked: list[str] | None = None) -> dict:
+    """The template context for a letter's page."""
     if letter_id not in letters:
         raise ContentError("macros/data/letters", f"no letter has the id `{letter_id}` (known: {', '.join(letters)})", field="id")
     letter = letters[letter_id]
     check_variants(letter, ticked)
-    labels = {v.id: v.label for v in letter.variants}
-    files = [
-        {
-            "label": "Download Word (.docx)" if variant is None else f"Word, {labels[variant[0]]} only",
-            "href": root + path,
-        }
-        for path, variant in downloads(letter)
-    ]
-    return {**letter_view(letter), "downloads": files, "ticked": list(ticked or [])}
+    return {**letter_view(letter), "ticked": list(ticked or [])}

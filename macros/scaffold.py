@@ -22,6 +22,7 @@ LETTER = """# yaml-language-server: $schema=../../schemas/letter.schema.json
 id: {id}
 draft: true
 title: "TODO: the letter's name"
+group: nhs  # TODO: where the letters index lists it: nhs, private, organisations, patients or icb
 summary: "TODO: one line for the letters index"
 when_to_use: "TODO: the situation in which a GP reaches for this letter"
 rule: "TODO: the rule in one line, naming its source"

@@ -43,3 +43,34 @@ def html_pages(site_dir: Path) -> list[str]:
         for p in site_dir.rglob("*.html")
         if p.name != "404.html" and "assets" not in p.relative_to(site_dir).parts
     )
+
+
+def docx_text(path) -> str:
+    """A Word file's text, paragraph by paragraph (line breaks as newlines), hyperlinks included."""
+    from docx import Document
+
+    return "\n".join(p.text for p in Document(str(path)).paragraphs)
+
+
+def words(text: str) -> list[str]:
+    """Text as a list of words, so layout (line breaks, spacing) does not count."""
+    return text.split()
+
+
+# The letter as it reads on screen, without the source notes (they stay on the page,
+# not on paper or in Word) and without links' hidden heading anchors.
+SCREEN_LETTER_TEXT = """() => {
+    const letter = document.querySelector('.swp-letter');
+    let text = letter.innerText;
+    for (const note of letter.querySelectorAll('.swp-source-note')) text = text.replace(note.innerText, '');
+    return text;
+}"""
+
+
+def download_word(page, action: str = "word"):
+    """Click a letter's Word button and return the saved file's path."""
+    with page.expect_download() as info:
+        page.click(f"button[data-action={action}]")
+    download = info.value
+    assert download.failure() is None, download.failure()
+    return download

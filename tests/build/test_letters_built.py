@@ -1,13 +1,12 @@
 """Built letter pages and their Word files."""
 import html
-import io
 import re
 import subprocess
 from html.parser import HTMLParser
 
-from docx import Document
 
-from macros.letters import downloads, load_letters
+from macros.letter_models import LETTER_GROUPS
+from macros.letters import load_letters
 from tests.helpers import PROJECT
 
 LETTERS = load_letters()
@@ -59,25 +58,22 @@ def test_trust_letter_variants_have_links_and_searchable_words(site_dir):
         assert words in text, words
 
 
-def test_every_word_file_is_built_and_holds_its_letter(site_dir):
-    count = 0
+def test_each_letter_page_has_its_actions_on_the_letter_and_loads_no_word_code_up_front(site_dir):
     for letter in LETTERS.values():
-        for path, ticked in downloads(letter):
-            built = site_dir / path
-            assert built.is_file(), path
-            document = Document(io.BytesIO(built.read_bytes()))
-            text = "\n".join(p.text for p in document.paragraphs)
-            for paragraph in letter.body:
-                assert paragraph in text, path
-            for variant in letter.variants:
-                assert (variant.body[0] in text) == (ticked is None or variant.id in ticked), path
-            count += 1
-    assert count == sum(len(downloads(letter)) for letter in LETTERS.values()) > len(LETTERS)
+        built = page(site_dir, letter.id)
+        frame = built[built.index('class="swp-letter-frame"'):built.index("</article>")]
+        toolbar = frame[frame.index("swp-toolbar"):frame.index('class="swp-letter"')]
+        for action in ("copy", "word", "word-blank", "print"):
+            assert f'data-action="{action}"' in toolbar, (letter.id, action)
+        assert "Blank Word template" in toolbar
+        assert "downloads/letters" not in built and ".docx" not in built
+        assert "word.js" not in built and "fflate" not in built, "loaded only when a GP clicks Download"
 
 
-def test_each_letter_page_links_its_word_file(site_dir):
-    for letter in LETTERS.values():
-        assert f'href="../downloads/letters/{letter.id}.docx"' in page(site_dir, letter.id)
+def test_the_word_code_and_its_licence_ship_with_the_site(site_dir):
+    assert (site_dir / "assets" / "javascripts" / "word.js").is_file()
+    vendor = site_dir / "assets" / "vendor" / "fflate"
+    assert {p.name for p in vendor.iterdir()} >= {"fflate.min.js", "LICENSE.txt", "vendor.json"}
 
 
 def test_word_files_are_not_committed():
@@ -86,11 +82,20 @@ def test_word_files_are_not_committed():
     assert not list((PROJECT / "docs").rglob("*.docx"))
 
 
-def test_letters_index_lists_every_letter(site_dir):
+def test_letters_index_lists_every_letter_under_its_group_with_links_to_each_task(site_dir):
     built = (site_dir / "letters" / "index.html").read_text()
+    content = built.split('class="md-content"')[1]
+    headings = re.findall(r'<h2 id="[^"]*">(.*?)<', content)
+    groups = [heading for key, heading in LETTER_GROUPS.items() if any(l.group == key for l in LETTERS.values())]
+    assert headings[: len(groups)] == groups
+    sections = dict(zip(headings, re.split(r"<h2 [^>]*>", content)[1:]))
     for letter_id, letter in LETTERS.items():
-        assert f'href="{letter_id}.html"' in built
-        assert html.escape(letter.who_instead, quote=False) in built or letter.who_instead in visible(built)
+        section = sections[LETTER_GROUPS[letter.group]]
+        assert f'href="{letter_id}.html"' in section, letter_id
+        assert letter.summary in visible(section), letter_id
+        for variant in letter.variants:
+            assert f'href="{letter_id}.html#task-{variant.id}"' in section, variant.id
+    assert "<table>" not in content.split('id="copy-your-letters-to-the-lmc"')[0]
 
 
 def test_letter_pages_carry_the_lmc_data_protection_note(site_dir):

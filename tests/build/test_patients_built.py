@@ -1,9 +1,4 @@
-"""The patient participation pack: every page, the invitation and its Word file."""
-import io
-
-from docx import Document
-
-from macros.letters import INVITATIONS_DIR, load_letters
+"""The patient participation pack: every page and the invitation's fill-in tool."""
 
 PAGES = ["index", "is-it-right", "setting-up", "invitations", "invitation-template", "workshop-plan", "workbook", "after-the-workshop"]
 
@@ -33,18 +28,10 @@ def test_invitation_page_has_every_gap_as_a_field_and_a_text_version(site_dir):
         assert f'data-field-input="{name}"' in built, name
     assert "data-sms" in built and 'data-action="copy-sms"' in built
     assert 'data-action="copy-lmc"' not in built  # nothing identifying to remove
-    assert 'href="../downloads/letters/invitation.docx"' in built
-
-
-def test_invitation_word_file_holds_the_invitation(site_dir):
-    invitation = load_letters(INVITATIONS_DIR)["invitation"]
-    document = Document(io.BytesIO((site_dir / "downloads" / "letters" / "invitation.docx").read_bytes()))
-    text = "\n".join(p.text for p in document.paragraphs)
-    for paragraph in invitation.body:
-        assert paragraph in text
-    assert "[Venue]" in text
+    assert 'data-action="word"' in built and 'data-action="word-blank"' in built
+    assert 'data-field-input="practice_address"' not in built, "an invitation has no practice address block"
 
 
 def test_invitation_is_not_listed_as_a_template_letter(site_dir):
     content = (site_dir / "letters" / "index.html").read_text().split('class="md-content"')[1]
-    assert "invitation" not in content.split("<table>")[1].split("</table>")[0].lower()
+    assert "invitation-template" not in content and "Invitation to the safe working workshop" not in content

@@ -1,15 +1,12 @@
 """Letter data: the shipped letters, the validation errors, and the layout."""
-import io
-
 import pytest
 import yaml
-from docx import Document
 
 from macros.errors import ContentError
 from macros.letters import (
+    INVITATIONS_DIR,
     LETTERS_DIR,
     check_variants,
-    downloads,
     letter_page,
     letter_view,
     load_letter,
@@ -19,12 +16,12 @@ from macros.letters import (
     standard_fields,
 )
 from macros.letter_models import FieldDef
-from macros.word import letter_docx
 
 TRUST_TASKS = ["prescribing", "investigations", "results", "monitoring", "fit-note", "onward-referral", "post-op"]
 MINIMAL = {
     "id": "sample",
     "title": "Sample",
+    "group": "nhs",
     "summary": "S",
     "when_to_use": "W",
     "rule": "R",
@@ -89,7 +86,7 @@ def test_split_placeholders_keeps_text_and_marks_fields():
     pieces = split_placeholders("Dear [Patient name], hello", fields)
     assert pieces == [
         {"text": "Dear ", "field": None},
-        {"field": "patient_name", "label": "Patient name", "identifying": True},
+        {"field": "patient_name", "label": "Patient name", "identifying": True, "multiline": False},
         {"text": ", hello", "field": None},
     ]
 
@@ -126,18 +123,31 @@ def test_view_marks_identifying_fields():
     assert {"patient_name", "nhs_number", "date_of_birth"} <= set(view["identifying"])
 
 
-def test_downloads_one_per_letter_and_per_variant():
-    letter = load_letters()["trust-tasks"]
-    paths = [path for path, _ in downloads(letter)]
-    assert paths[0] == "downloads/letters/trust-tasks.docx"
-    assert "downloads/letters/trust-tasks-fit-note.docx" in paths
-    assert len(paths) == 1 + len(TRUST_TASKS)
+def test_every_letter_offers_the_practice_address_as_a_box_of_lines():
+    shared = standard_fields()
+    assert shared["practice_address"].multiline and not shared["practice_address"].identifying
+    for letter_id, letter in load_letters().items():
+        view = letter_view(letter)
+        names = [f.name for f in view["fields"]]
+        assert view["practice_address"] is shared["practice_address"], letter_id
+        assert names.count("practice_address") == 1, letter_id
+        if "practice_name" in names:
+            assert names.index("practice_address") == names.index("practice_name") + 1, letter_id
 
 
-def test_docx_contains_the_letter_text():
-    letter = load_letters()["sick-notes"]
-    document = Document(io.BytesIO(letter_docx(letter)))
-    text = "\n".join(p.text for p in document.paragraphs)
-    for paragraph in letter.body:
-        assert paragraph in text
-    assert "[Patient name]" in text
+def test_the_invitation_has_no_practice_address_block():
+    invitation = load_letters(INVITATIONS_DIR)["invitation"]
+    view = letter_view(invitation)
+    assert view["practice_address"] is None
+    assert "practice_address" not in [f.name for f in view["fields"]]
+
+
+def test_a_letter_without_a_group_is_refused_naming_the_choices(tmp_path):
+    data = yaml.safe_load((LETTERS_DIR / "housing.yml").read_text())
+    del data["group"]
+    path = tmp_path / "housing.yml"
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(ContentError) as raised:
+        load_letter(path)
+    message = str(raised.value)
+    assert "housing.yml" in message and "group" in message and "nhs, private, organisations, patients, icb" in message

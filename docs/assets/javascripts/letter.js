@@ -1,11 +1,16 @@
-/* Template letters: tick tasks, copy (plain and rich text), copy for the LMC, print.
+/* Template letters: tick tasks, copy (plain and rich text), copy for the LMC,
+ * download as Word (filled in, or a blank template), print.
  *
  * The letter is built on the server with [placeholders]; fill-in.js fills it.
- * Copies are made from a clone of the letter; the copy for the LMC replaces
- * every patient-identifying field with [removed]. Nothing is stored or sent.
+ * Copies and Word files are made from a clone of the letter; the copy for the
+ * LMC replaces every patient-identifying field with [removed]. Nothing is
+ * stored or sent: a Word file is made in the page and saved from a blob: URL.
  */
 (function () {
   "use strict";
+
+  var here = document.currentScript ? document.currentScript.src : document.baseURI;
+  var DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
   var tool = document.querySelector("[data-swp-letter]");
   if (!tool) return;
@@ -37,10 +42,29 @@
     tickFromHash();
   }
 
-  /* A clean copy of the letter: hidden parts dropped, attributes stripped. */
+  /* The practice's own address prints only when typed in (else the letterhead's space stays). */
+  var practiceAddress = letter.querySelector(".swp-letter__practice");
+  var practiceInput = tool.querySelector('[data-field-input="practice_address"]');
+  function showPracticeAddress() {
+    if (practiceAddress && practiceInput) practiceAddress.hidden = !practiceInput.value.trim();
+  }
+  if (practiceInput) {
+    practiceInput.addEventListener("input", showPracticeAddress);
+    showPracticeAddress();
+  }
+
+  /* A clean copy of the letter: hidden parts dropped, lines of a multi-line field as <br>, attributes stripped. */
   function cleanCopy(forLmc) {
     var copy = letter.cloneNode(true);
-    copy.querySelectorAll("[hidden]").forEach(function (el) { el.remove(); });
+    copy.querySelectorAll("[hidden], .swp-source-note").forEach(function (el) { el.remove(); });
+    copy.querySelectorAll(".swp-slot[data-multiline]").forEach(function (slot) {
+      var lines = slot.textContent.split("\n");
+      slot.textContent = "";
+      lines.forEach(function (line, i) {
+        if (i > 0) slot.appendChild(document.createElement("br"));
+        slot.appendChild(document.createTextNode(line));
+      });
+    });
     if (forLmc) {
       copy.querySelectorAll('.swp-slot[data-identifying="true"]').forEach(function (slot) {
         slot.textContent = "[removed]";
@@ -90,6 +114,84 @@
     }
   }
 
+  /* ---- Word files, made in the page (word.js and fflate load on the first click) ---- */
+
+  var loading = {};
+  function load(path) {
+    if (!loading[path]) {
+      loading[path] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = new URL(path, here).href;
+        script.onload = resolve;
+        script.onerror = function () { delete loading[path]; reject(new Error("could not load " + path)); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[path];
+  }
+
+  function tickedBoxes() {
+    return boxes.filter(function (box) { return box.checked; });
+  }
+
+  /* The letter as a blank template: every field as [Label]; with no task ticked, every task. */
+  function blankLetter() {
+    var copy = letter.cloneNode(true);
+    copy.querySelectorAll(".swp-slot").forEach(function (slot) {
+      slot.textContent = "[" + slot.dataset.label + "]";
+      slot.dataset.empty = "true";
+    });
+    var practice = copy.querySelector(".swp-letter__practice");
+    if (practice) practice.hidden = true;
+    if (boxes.length && !tickedBoxes().length) {
+      copy.querySelectorAll(".swp-variant").forEach(function (block) { block.hidden = false; });
+      copy.querySelector(".swp-variant-none").hidden = true;
+    }
+    return copy;
+  }
+
+  function wordFile(blank) {
+    var ticked = tickedBoxes();
+    var labels = ticked.map(function (box) { return tool.querySelector('label[for="' + box.id + '"]').textContent.trim(); });
+    var practice = tool.querySelector('[data-field-input="practice_name"]');
+    var typedPractice = practice && !blank ? practice.value.trim() : "";
+    var name = tool.dataset.swpLetter + (ticked.length ? "-" + ticked.map(function (b) { return b.dataset.variant; }).join("-") : "");
+    return {
+      element: blank ? blankLetter() : letter,
+      name: name + (blank ? "-blank" : "") + ".docx",
+      meta: {
+        title: tool.dataset.title + (labels.length ? ": " + labels.join("; ") : ""),
+        author: typedPractice || tool.dataset.siteName,
+        description: blank ? "Template letter from the safe working pack: replace each [bracketed] field." : "Letter from the safe working pack."
+      }
+    };
+  }
+
+  function save(bytes, name) {
+    var url = URL.createObjectURL(new Blob([bytes], { type: DOCX }));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  function downloadWord(blank) {
+    say("Making the Word file\u2026");
+    Promise.all([load("../vendor/fflate/fflate.min.js"), load("word.js")]).then(function () {
+      var file = wordFile(blank);
+      save(window.swpWord.build(file.element, file.meta), file.name);
+      say(blank
+        ? "Blank Word template saved as " + file.name + ": replace each [bracketed] field."
+        : "Word file saved as " + file.name + ", with what you typed. Check it before you send it.");
+    }).catch(function () {
+      say("Could not make the Word file: copy the letter instead.");
+    });
+  }
+
   function copySms() {
     var sms = tool.querySelector("[data-sms]");
     var text = sms.textContent.replace(/\s+/g, " ").trim();
@@ -106,6 +208,8 @@
     if (action === "copy") copyLetter(false);
     else if (action === "copy-lmc") copyLetter(true);
     else if (action === "copy-sms") copySms();
+    else if (action === "word") downloadWord(false);
+    else if (action === "word-blank") downloadWord(true);
     else if (action === "print") window.print();
   });
 
