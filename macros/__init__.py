@@ -25,7 +25,8 @@ from macros.directory import boroughs_by_lmc
 from macros.errors import ContentError
 from macros.guidance import guidance_pages, relative_link
 from macros.letter_models import LETTER_GROUPS
-from macros.letters import letter_page
+from macros.macro_errors import install as install_macro_errors
+from macros.letters import INVITATIONS_DIR, LETTERS_DIR, letter_page, markup_warnings
 from macros.posters import poster_view
 from macros.render import render_partial
 from macros.review import changes
@@ -33,6 +34,7 @@ from macros.review import changes
 
 def define_env(env):
     """Validate every page and data file (fail fast, naming the file), then register macros."""
+    install_macro_errors()
     try:
         content = load_content(Path(env.conf["docs_dir"]), env.conf["extra"])
     except ContentError as error:
@@ -41,6 +43,9 @@ def define_env(env):
     # Theme templates (page-dates.html) compare each page's contract year with this one.
     env.conf["extra"]["contract_year_now"] = contract_year_on(today())
     letters, invitations, posters = content.letters, content.invitations, content.posters
+    # Not failures: the letter prints the text as written; the editor is shown what it will print.
+    for warning in markup_warnings(letters, LETTERS_DIR) + markup_warnings(invitations, INVITATIONS_DIR):
+        print(f"WARNING (the build goes on): {warning}", file=sys.stderr)
 
     @env.macro
     def lmc_contacts():

@@ -9,7 +9,9 @@ import re
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from .datafiles import parse_model
+from pathlib import Path
+
+from .datafiles import PROJECT_DIR, parse_model, read_text
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^[0-9 +()-]{6,}$")
@@ -49,14 +51,19 @@ class Branding(BaseModel):
         return value
 
 
-def load_branding(extra: dict) -> Branding:
-    """Validate `extra.lmc`; errors name mkdocs.yml and the field."""
-    model = parse_model("mkdocs.yml", {"lmc": (extra or {}).get("lmc")}, _Extra)
-    return model.lmc
+def load_branding(extra: dict, config_file: Path = PROJECT_DIR / "mkdocs.yml") -> Branding:
+    """Validate `extra.lmc`; errors name mkdocs.yml, the field as written there (`extra.lmc.email`) and its line."""
+    text = read_text(config_file) if Path(config_file).is_file() else None
+    model = parse_model("mkdocs.yml", {"extra": {"lmc": (extra or {}).get("lmc")}}, _Config, text=text)
+    return model.extra.lmc
 
 
 class _Extra(BaseModel):
     lmc: Branding
+
+
+class _Config(BaseModel):
+    extra: _Extra
 
 
 def contact_rows(branding: Branding) -> list[dict]:

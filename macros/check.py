@@ -8,6 +8,7 @@ Exits non-zero if 1 or 2 fails; drafts and overdue reviews are reported only.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -19,6 +20,7 @@ import yaml
 from .content import load_content
 from .datafiles import PROJECT_DIR
 from .errors import ContentError
+from .letters import INVITATIONS_DIR, LETTERS_DIR, markup_warnings
 from .contract_year import today as default_today
 from .report import flagged, review_rows
 
@@ -41,9 +43,10 @@ def strict_build(project: Path) -> subprocess.CompletedProcess:
 
 
 def build_problems(output: str) -> list[str]:
-    """The lines of a build log that say what went wrong."""
+    """The lines of a build log that say what went wrong, without the logger's prefix."""
     lines = [line.strip() for line in output.splitlines()]
-    return [line for line in lines if line.startswith(("WARNING", "ERROR")) or "Error:" in line][:20]
+    found = [line for line in lines if line.startswith(("WARNING", "ERROR")) or "Error:" in line][:20]
+    return [re.sub(r"^(WARNING|ERROR)\s+-\s+", "", line) for line in found]
 
 
 def main(project: Path = PROJECT_DIR, today: date | None = None) -> int:
@@ -54,6 +57,8 @@ def main(project: Path = PROJECT_DIR, today: date | None = None) -> int:
         print(f"   PROBLEM: {error}")
         return 1
     print(f"   ok: {len(content.pages)} pages, {len(content.letters)} letters, {len(content.posters)} posters")
+    for warning in markup_warnings(content.letters, LETTERS_DIR) + markup_warnings(content.invitations, INVITATIONS_DIR):
+        print(f"   WARNING: {warning}")
     print("2. Building the site strictly (links, anchors, macros) ...")
     result = strict_build(project)
     if result.returncode != 0:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .branding import Branding, load_branding
 from .directory import Directory, load_directory
-from .datafiles import display_path, line_of, read_text
+from .datafiles import DATA_DIR, display_path, line_of, read_text
 from .errors import ContentError
 from .guidance import check_guidance, check_no_sources_heading
 from .letter_models import Letter
@@ -89,6 +89,46 @@ def check_macros_opt_in(name: str, meta: PageMeta, body: str, first_line: int) -
         )
 
 
+# What no page or data file may hold: the site's security policy blocks them
+# anyway, but an editor should hear about it from `make check`, not from a reader.
+ACTIVE_CONTENT = [
+    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
+    (re.compile(r"<[a-z][^>]*?\son[a-z]+\s*=", re.I | re.S), "an inline event handler (onclick= or the like)"),
+    (re.compile(r"javascript\s*:", re.I), "a javascript: address"),
+    (re.compile(r"<\s*(iframe|object|embed)\b", re.I), "an embedded frame or object"),
+]
+
+
+def check_no_active_content(name: str, text: str) -> None:
+    """Pages and data never carry scripts: refuse them naming the file and line."""
+    for pattern, what in ACTIVE_CONTENT:
+        found = pattern.search(text)
+        if found:
+            raise ContentError(
+                name,
+                f"has {what}: pages and data files may not run scripts or embed other pages. Remove it; "
+                "for a link, write an ordinary https:// address",
+                line=text[: found.start()].count("\n") + 1,
+            )
+
+
+DOCUMENT_CALL = re.compile(r"""\b(letter|poster)\(\s*["']([^"']*)["']""")
+
+
+def check_called_documents(name: str, body: str, first_line: int, letters: dict, posters: dict) -> None:
+    """A page that shows a letter or a poster names one whose data file exists."""
+    for call in DOCUMENT_CALL.finditer(body):
+        kind, item_id = call.groups()
+        known = letters if kind == "letter" else posters
+        if item_id not in known:
+            raise ContentError(
+                name,
+                f'shows {kind}("{item_id}"), but there is no macros/data/{kind}s/{item_id}.yml: restore the file, '
+                f"or use one of the ids that exist ({', '.join(sorted(known))})",
+                line=line_in_body(body, call.start(), first_line),
+            )
+
+
 def check_unique_ids(letters: dict, invitations: dict) -> None:
     """Letters and invitations share page and Word file names: one id each."""
     for item_id in sorted(set(letters) & set(invitations)):
@@ -112,8 +152,11 @@ def load_content(docs_dir: Path, extra: dict) -> Content:
     branding = load_branding(extra)
     pages = read_all_pages(Path(docs_dir))
     check_tags(pages, load_topics())
+    for data_file in sorted(DATA_DIR.rglob("*.yml")):
+        check_no_active_content(display_path(data_file), read_text(data_file))
     for path, (meta, body) in pages.items():
         first_line = body_line(Path(docs_dir) / path, body)
+        check_no_active_content(f"docs/{path}", read_text(Path(docs_dir) / path))
         check_no_sources_heading(f"docs/{path}", body, first_line=first_line)
         check_macros_opt_in(f"docs/{path}", meta, body, first_line)
         check_sources_finished(f"docs/{path}", meta.sources, meta.draft)
@@ -126,6 +169,10 @@ def load_content(docs_dir: Path, extra: dict) -> Content:
     for folder, items in (("letters", letters), ("posters", posters)):
         for item_id, item in items.items():
             check_sources_finished(f"macros/data/{folder}/{item_id}.yml", item.sources, item.draft)
+    for path, (meta, body) in pages.items():
+        if meta.render_macros:
+            first_line = body_line(Path(docs_dir) / path, body)
+            check_called_documents(f"docs/{path}", body, first_line, {**letters, **invitations}, posters)
     check_poster_pages(posters, set(pages))
     check_data_pages(pages, "letters", letters, "letter")
     check_data_pages(pages, "posters", posters, "poster")

@@ -2,8 +2,11 @@
 
 Material puts a few small inline scripts in every page, and their text varies
 with the page's depth, so the policy is computed per page after the build:
-it allows the site's own files plus the exact hashes of those inline scripts,
-and nothing else. `connect-src 'self'` and `form-action 'none'` mean nothing
+it allows the site's own files plus the exact hashes of the theme's inline
+scripts, and nothing else. Only scripts outside the page's content (the
+`md-content__inner` article, where Markdown and data are rendered) are the
+theme's: a script written into content is never hashed, so the policy blocks
+it even if it got past `make check`, which refuses it at the source. `connect-src 'self'` and `form-action 'none'` mean nothing
 typed into a page (a patient's name in a letter) can be sent anywhere.
 """
 from __future__ import annotations
@@ -19,12 +22,30 @@ NOT_JAVASCRIPT = re.compile(r"""type\s*=\s*["']?(application/json|application/ld
 HEADER_ONLY = ["frame-ancestors 'none'"]
 
 
+CONTENT_START = re.compile(r'<article[^>]*class="md-content__inner', re.I)
+ARTICLE_TAG = re.compile(r"<(/?)article\b", re.I)
+
+
+def content_span(html: str) -> tuple[int, int]:
+    """Where the page's content (rendered Markdown and data) starts and ends; (0, 0) if it has none."""
+    start = CONTENT_START.search(html)
+    if not start:
+        return (0, 0)
+    depth = 0
+    for tag in ARTICLE_TAG.finditer(html, start.start()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return (start.start(), tag.end())
+    return (start.start(), len(html))
+
+
 def script_hashes(html: str) -> list[str]:
-    """CSP hashes ('sha256-…') of the page's inline JavaScript, in page order."""
+    """CSP hashes ('sha256-…') of the theme's inline JavaScript (never content's), in page order."""
     hashes = []
+    content_start, content_end = content_span(html)
     for match in INLINE_SCRIPT.finditer(html):
         attrs = match.group("attrs")
-        if "src=" in attrs or NOT_JAVASCRIPT.search(attrs):
+        if "src=" in attrs or NOT_JAVASCRIPT.search(attrs) or content_start <= match.start() < content_end:
             continue
         digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
         token = f"'sha256-{base64.b64encode(digest).decode()}'"

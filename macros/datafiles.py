@@ -18,7 +18,18 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 Model = TypeVar("Model", bound=BaseModel)
 # libyaml's loader when PyYAML has it (it usually does): several times faster.
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(_BaseLoader):
+    """Safe YAML, with dates left as text for the models to check: PyYAML would turn
+    2026-11-24 into a date itself, and fail on 2026-13-45 with a traceback, not a message."""
+
+
+Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
 
 
 def read_text(path: Path) -> str:
@@ -67,8 +78,23 @@ def read_yaml(path: Path) -> object:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        problem = getattr(error, "problem", None) or str(error)
-        raise ContentError(name, f"malformed YAML: {problem}", line=line) from error
+        raise ContentError(name, f"malformed YAML: {yaml_problem(error, text)}", line=line) from error
+
+
+def yaml_problem(error: yaml.YAMLError, text: str = "") -> str:
+    """What is wrong with the YAML, with what to do for the mistakes editors make most."""
+    problem = getattr(error, "problem", None) or str(error)
+    mark = getattr(error, "problem_mark", None)
+    at_line = text.splitlines()[mark.line] if mark is not None and text and mark.line < len(text.splitlines()) else ""
+    tab_there = "cannot start any token" in problem and "\t" in at_line[: mark.column + 1] if mark is not None else False
+    if "\\t" in problem or "\t" in problem or "tab character" in problem or tab_there:
+        return "a tab is used for indenting: YAML indents with spaces only, so replace the tab with spaces"
+    if "mapping values are not allowed" in problem:
+        return (f"{problem}: a value with a colon in it (e.g. a time or a title) must be in quotes, "
+                "or the line above is missing its closing quote")
+    if "could not find expected ':'" in problem or "expected <block end>" in problem:
+        return f"{problem}: check the indenting (spaces, lined up with the line above) and that every quote is closed"
+    return problem
 
 
 def validation_error(name: str, error: ValidationError, model: type[BaseModel] | None = None, text: str | None = None) -> ContentError:
@@ -88,15 +114,40 @@ def validation_error(name: str, error: ValidationError, model: type[BaseModel] |
     return ContentError(name, message, field=field_path(first["loc"]), line=line)
 
 
+# Pydantic's error kinds, in an editor's words (the field's description follows with what is right).
+PLAIN_WORDS = {
+    "missing": "is missing",
+    "extra_forbidden": "is not a known field (check the spelling)",
+    "date_type": "is not a date: write it as YYYY-MM-DD, e.g. 2026-11-24",
+    "date_parsing": "is not a date: write it as YYYY-MM-DD, e.g. 2026-11-24",
+    "date_from_datetime_parsing": "is not a date: write it as YYYY-MM-DD, e.g. 2026-11-24",
+    "date_from_datetime_inexact": "should be a date without a time: write it as YYYY-MM-DD",
+    "string_pattern_mismatch": "is not written in the expected form",
+    "string_type": "should be text (put it in quotes if it starts with a special character)",
+    "string_too_short": "is empty: write something, or leave the field out if it is optional",
+    "list_type": "should be a list: one item per line, each starting with `- `",
+    "too_short": "needs at least one item",
+    "bool_type": "should be true or false",
+    "bool_parsing": "should be true or false",
+    "int_type": "should be a whole number",
+    "int_parsing": "should be a whole number",
+    "dict_type": "should be a group of fields (name: value lines, indented under it)",
+    "model_type": "should be a group of fields (name: value lines, indented under it)",
+    "url_parsing": "is not a web address: write it in full, starting https://",
+}
+
+
 def _wording(error: dict) -> str:
+    """The error in plain English: our validators' own words, or pydantic's kind reworded."""
     kind = error.get("type", "")
-    if kind == "missing":
-        return "is missing"
-    if kind == "extra_forbidden":
-        return "is not a known field (check the spelling)"
+    if kind in PLAIN_WORDS:
+        return PLAIN_WORDS[kind]
     message = error.get("msg", "is not valid")
-    # Our validators' own words, without pydantic's "Value error, " prefix.
-    return message.removeprefix("Value error, ")
+    if kind == "literal_error":
+        return "must be one of " + message.removeprefix("Input should be ")
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    return message.replace("Input should be", "should be")
 
 
 def describe(model: type[BaseModel], loc: tuple) -> str:
@@ -129,7 +180,7 @@ def _inner_model(annotation: object) -> object:
 def line_of(text: str, loc: tuple) -> int | None:
     """The 1-based line of the field at `loc` in YAML text (its parent's, if it is missing)."""
     try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        node = yaml.compose(text, Loader=Loader)
     except yaml.YAMLError:
         return None
     line = node.start_mark.line + 1 if node is not None else None

@@ -5,6 +5,7 @@ in or blank, in the browser; see docs/assets/javascripts/word.js.)
 
 - Every page gets a Content Security Policy <meta>, computed after the
   build because Material's inline scripts differ from page to page.
+- MkDocs' broken-link warnings are reworded for editors (macros/links.py).
 - Each page's search terms are added to the search index as a hidden,
   boosted `keywords` field, after the search plugin writes the index and
   before the offline plugin inlines it for file:// use.
@@ -24,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros.csp import add_policy_meta  # noqa: E402
 from macros.letters import load_letters
+from macros.links import install as install_link_words
 from macros.posters import load_posters
 from macros.search_terms import add_keywords, page_terms
 
@@ -32,7 +34,9 @@ _sources: dict = {}
 
 
 def on_pre_build(config):
-    """Load the letters and posters once per build (they were validated by define_env)."""
+    """Load the letters and posters once per build (they were validated by define_env);
+    word MkDocs' broken-link warnings for editors."""
+    install_link_words(Path(config.docs_dir))
     _terms_by_url.clear()
     _sources["letters"] = load_letters()
     _sources["posters"] = load_posters()

@@ -73,10 +73,18 @@ def check_letter(letter: Letter, name: str, shared: dict[str, FieldDef]) -> None
     for path, text in text_parts(letter):
         for label in PLACEHOLDER.findall(text):
             if label not in by_label:
+                standard = next((key for key, f in shared.items() if f.label == label), None)
+                if standard:
+                    raise ContentError(
+                        name,
+                        f"uses [{label}], a standard field the letter does not list: add `{standard}` to its "
+                        "`standard_fields` list",
+                        field=path,
+                    )
                 raise ContentError(
                     name,
-                    f"uses [{label}], which is not a declared field; declare it under `fields` "
-                    f"or use one of: {', '.join('[' + l + ']' for l in by_label)}",
+                    f"uses [{label}], which is not a declared field: check the spelling, declare it under "
+                    f"`fields`, or use one of: {', '.join('[' + l + ']' for l in by_label)}",
                     field=path,
                 )
             used.add(label)
@@ -102,6 +110,29 @@ def load_letter(path: Path, shared: dict[str, FieldDef] | None = None) -> Letter
             raise ContentError(error.file, error.message, field=error.field, line=line_of(read_text(path), loc)) from None
         raise
     return letter
+
+
+# HTML, entities or template code in a letter's text: printed exactly as written, never as formatting.
+MARKUP = re.compile(r"<[A-Za-z/!][^>]*>|\{\{|\{%|&[A-Za-z]+;|&#[0-9]+;")
+
+
+def markup_warnings(letters: dict[str, Letter], directory: Path = LETTERS_DIR) -> list[str]:
+    """Warnings for letter text that holds HTML or template code: each names the file, line and field,
+    and shows the editor what the letter will print (it is not a build failure)."""
+    found = []
+    for letter_id, letter in letters.items():
+        path = Path(directory) / f"{letter_id}.yml"
+        text = read_text(path)
+        for field, part in text_parts(letter):
+            markup = MARKUP.search(part)
+            if markup:
+                loc = tuple(int(p) if p.isdigit() else p for p in field.split("."))
+                found.append(
+                    f"{display_path(path)}, line {line_of(text, loc)}: field `{field}`: has HTML or template code "
+                    f"({markup.group(0)}), which a letter prints exactly as written, on the page and in Word. "
+                    f"It will show: \"{part}\". Write plain text instead."
+                )
+    return found
 
 
 def load_letters(directory: Path = LETTERS_DIR) -> dict[str, Letter]:

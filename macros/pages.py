@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .contract_year import check_contract_year, today
-from .datafiles import display_path, parse_model, parse_yaml, read_text
+from .datafiles import display_path, parse_model, parse_yaml, read_text, yaml_problem
 from .errors import ContentError
 from .sources import Source
 
@@ -98,7 +98,7 @@ def read_page(path: Path) -> tuple[PageMeta, str]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
-        raise ContentError(name, f"malformed front matter: {getattr(error, 'problem', error)}", line=line) from error
+        raise ContentError(name, f"malformed front matter: {yaml_problem(error, head)}", line=line) from error
     return parse_model(name, data, PageMeta, text="\n" + head), body
 
 

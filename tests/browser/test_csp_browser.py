@@ -1,5 +1,8 @@
 """Under the site's Content Security Policy, every page type loads with no
 violation, and search and the letters still work (http and file://)."""
+import re
+import shutil
+
 import pytest
 
 from tests.browser.search import search
@@ -33,4 +36,34 @@ def test_no_policy_violation_with_search_and_letters_working(mode, browser, site
             assert any("letters/sick-notes.html" in href for href in search(page, "sick note")[:3])
         assert page.evaluate("window.__violations") == [], name
     assert errors == []
+    context.close()
+
+
+INJECTED = """<script>window.__injected = 'script';</script>
+<button id="swp-injected" onclick="window.__injected = 'handler'">Injected</button>
+<a id="swp-injected-link" href="javascript:window.__injected='link'">Injected link</a>"""
+
+
+def test_a_script_written_into_a_page_does_not_run(browser, site_dir, tmp_path):
+    """As if a script got past `make check`: the policy computed for the page still blocks it."""
+    from macros.csp import add_policy_meta
+
+    built = (site_dir / "about.html").read_text()
+    built = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", built)
+    marker = '<article class="md-content__inner md-typeset">'
+    assert marker in built
+    target = tmp_path / "site"
+    shutil.copytree(site_dir, target)
+    (target / "about.html").write_text(add_policy_meta(built.replace(marker, marker + INJECTED, 1)))
+    context = browser.new_context()
+    context.add_init_script(LISTEN)
+    page = context.new_page()
+    page.goto((target / "about.html").as_uri())
+    page.click("#swp-injected")
+    page.click("#swp-injected-link")
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__injected") is None
+    assert page.evaluate("typeof __md_get") == "function", "the theme's own inline scripts still run"
+    blocked = page.evaluate("window.__violations")
+    assert len([v for v in blocked if v.startswith("script-src")]) == 3, blocked
     context.close()

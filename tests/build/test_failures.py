@@ -1,23 +1,75 @@
 """Bad input fails the strict build, and the message names the file (and the field).
 
 Each case breaks one thing in a throw-away copy of the project: (file, text to
-find, what to put instead, pattern the build output must contain). The text to
+find, what to put instead, pattern the output must contain). The text to
 find may be a compiled pattern (its first match is replaced); `APPEND` adds the
-new text at the end of the file instead of replacing.
+new text at the end of the file instead of replacing; `DELETE` removes the file.
+Both the build and `make check` must fail with the message, and never with a
+traceback; every message is one the editors' guide explains.
 """
 import re
+import subprocess
+import sys
 
 import pytest
 
-from tests.helpers import build_site, copy_project
+from tests.helpers import PROJECT, build_site, copy_project
 
 APPEND = None
+DELETE = "delete"
 CASES = {
     "broken macro call": ("docs/about.md", APPEND, "{{ lmc_directory(colour='red') }}", r"about\.md"),
     "undefined variable": ("docs/about.md", APPEND, "{{ lmc.fax_number }}", r"about\.md"),
-    "broken internal link": ("docs/about.md", APPEND, "[gone](no-such-page.md)", r"about\.md.*no-such-page\.md"),
-    "broken anchor": ("docs/about.md", APPEND, "[gone](support/index.md#no-such-heading)", r"no-such-heading"),
-    "broken variant anchor": ("docs/about.md", APPEND, "[MED3](letters/trust-tasks.md#task-med3)", r"task-med3"),
+    "broken internal link": (
+        "docs/about.md", APPEND, "[gone](no-such-page.md)",
+        r"docs/about\.md, line \d+: links to no-such-page\.md, but there is no docs/no-such-page\.md",
+    ),
+    "broken anchor": (
+        "docs/about.md", APPEND, "[gone](support/index.md#no-such-heading)",
+        r"docs/about\.md, line \d+: links to support/index\.md#no-such-heading, but docs/support/index\.md has no heading or anchor",
+    ),
+    "broken variant anchor": ("docs/about.md", APPEND, "[MED3](letters/trust-tasks.md#task-med3)", r"docs/about\.md, line \d+: .*#task-med3"),
+    "script in a page": ("docs/about.md", APPEND, "<script>alert(1)</script>", r"docs/about\.md, line \d+: has a <script> element"),
+    "event handler in a page": (
+        "docs/about.md", APPEND, '<button onclick="alert(1)">Go</button>', r"docs/about\.md, line \d+: has an inline event handler",
+    ),
+    "javascript link in a page": ("docs/about.md", APPEND, "[Go](javascript:alert(1))", r"docs/about\.md, line \d+: has a javascript: address"),
+    "script in letter data": (
+        "macros/data/letters/housing.yml", "Dear [Recipient name]", "<script>alert(1)</script>Dear [Recipient name]",
+        r"macros/data/letters/housing\.yml, line 20: has a <script> element",
+    ),
+    "javascript address in poster data": (
+        "macros/data/posters/dental.yml", re.compile(r"url: https://\S+"), "url: javascript:alert(1)",
+        r"macros/data/posters/dental\.yml, line \d+: has a javascript: address",
+    ),
+    "page shows a letter whose file was deleted": (
+        "macros/data/letters/housing.yml", DELETE, None,
+        r'docs/letters/housing\.md, line \d+: shows letter\("housing"\), but there is no macros/data/letters/housing\.yml',
+    ),
+    "tab in a data file": (
+        "macros/data/lmcs.yml", "  - name: North Central London", "\t- name: North Central London",
+        r"macros/data/lmcs\.yml, line \d+: malformed YAML: a tab is used for indenting: YAML indents with spaces only",
+    ),
+    "tab in front matter": (
+        "docs/about.md", "description:", "\tdescription:",
+        r"docs/about\.md, line \d+: malformed front matter: a tab is used for indenting",
+    ),
+    "date that is not a date": (
+        "docs/about.md", re.compile(r"last_reviewed: .*\n"), "last_reviewed: 2026-13-45\n",
+        r"docs/about\.md, line \d+: field `last_reviewed`: is not a date: write it as YYYY-MM-DD",
+    ),
+    "letter id in the wrong form": (
+        "macros/data/letters/housing.yml", "id: housing", "id: Housing Letter",
+        r"macros/data/letters/housing\.yml, line 2: field `id`: is not written in the expected form — the file name",
+    ),
+    "unknown letter group": (
+        "macros/data/letters/housing.yml", "group: organisations", "group: schools",
+        r"macros/data/letters/housing\.yml, line \d+: field `group`: must be one of 'nhs', 'private'",
+    ),
+    "standard field used but not listed": (
+        "macros/data/letters/housing.yml", "[Patient name]", "[NHS number]",
+        r"macros/data/letters/housing\.yml, line \d+: field `.*`: uses \[NHS number\], a standard field the letter does not list: add `nhs_number` to its `standard_fields`",
+    ),
     "malformed data": (
         "macros/data/lmcs.yml", "  - name: North Central London", "  - name: [North Central London",
         r"macros/data/lmcs\.yml, line \d+: malformed YAML",
@@ -26,7 +78,7 @@ CASES = {
         "macros/data/lmcs.yml", "{name: Barnet, lmc: Londonwide LMCs}", "{name: Barnet}",
         r"macros/data/lmcs\.yml.*icbs\.0\.boroughs\.0\.lmc",
     ),
-    "bad contact in config": ("mkdocs.yml", '    email: ""', '    email: "not an email"', r"mkdocs\.yml: field `lmc\.email`"),
+    "bad contact in config": ("mkdocs.yml", '    email: ""', '    email: "not an email"', r"mkdocs\.yml, line \d+: field `extra\.lmc\.email`: is not an email address"),
     "page without review date": (
         "docs/about.md", re.compile(r"last_reviewed: .*\n"), "", r"docs/about\.md, line \d+: field `last_reviewed`: is missing",
     ),
@@ -101,13 +153,13 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input_fails_the_build_naming_the_file(tmp_path, case):
-    path, old, new, expected = CASES[case]
-    project = copy_project(tmp_path / "project")
+def break_one_thing(project, case):
+    path, old, new, _ = CASES[case]
     target = project / path
     text = target.read_text()
-    if old is APPEND:
+    if old is DELETE:
+        target.unlink()
+    elif old is APPEND:
         target.write_text(text + "\n" + new + "\n")
     elif isinstance(old, re.Pattern):
         assert old.search(text), f"{case}: the test no longer matches {path}"
@@ -115,10 +167,31 @@ def test_bad_input_fails_the_build_naming_the_file(tmp_path, case):
     else:
         assert old in text, f"{case}: the test no longer matches {path}"
         target.write_text(text.replace(old, new, 1))
+
+
+def guide_phrases() -> list[str]:
+    """The messages the editors' guide explains, in its "When `make check` says" table."""
+    guide = (PROJECT / "CONTRIBUTING.md").read_text()
+    section = guide.split("## When `make check` says")[1].split("\n## ")[0]
+    return [phrase.strip() for phrase in re.findall(r"^\| (.+?) \| ", section, re.M)][2:]  # after the header rows
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_fails_the_build_and_make_check_naming_the_file(tmp_path, case):
+    expected = CASES[case][3]
+    project = copy_project(tmp_path / "project")
+    break_one_thing(project, case)
     result = build_site(project, tmp_path / "site")
     log = result.stdout + result.stderr
     assert result.returncode != 0, f"{case}: the build passed"
     assert re.search(expected, log), f"{case}: {expected!r} not in\n{log[-2000:]}"
+    assert "Traceback" not in log, f"{case}: a traceback reached the editor\n{log[-3000:]}"
+    check = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True, timeout=300)
+    said = check.stdout + check.stderr
+    assert check.returncode != 0, f"{case}: make check passed"
+    assert re.search(expected, said), f"{case}: make check did not say {expected!r}:\n{said[-2000:]}"
+    assert "Traceback" not in said
+    assert any(phrase in said for phrase in guide_phrases()), f"{case}: CONTRIBUTING.md does not explain\n{said[-1500:]}"
 
 
 @pytest.mark.parametrize(
@@ -147,3 +220,18 @@ def test_a_letter_cannot_take_the_invitations_id(tmp_path):
     log = result.stdout + result.stderr
     assert result.returncode != 0
     assert "macros/data/letters/invitation.yml, line 2: field `id`: `invitation` is also the id of macros/data/invitations/invitation.yml" in log, log[-1500:]
+
+
+def test_html_in_letter_text_warns_and_shows_what_the_letter_prints(tmp_path):
+    project = copy_project(tmp_path / "project")
+    target = project / "macros/data/letters/housing.yml"
+    target.write_text(target.read_text().replace('greeting: "Dear [Recipient name],"', 'greeting: "Dear <b>[Recipient name]</b>,"'))
+    result = build_site(project, tmp_path / "site")
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-2000:]
+    expected = ('macros/data/letters/housing.yml, line 20: field `greeting`: has HTML or template code (<b>), which a letter '
+                'prints exactly as written, on the page and in Word. It will show: "Dear <b>[Recipient name]</b>,"')
+    assert expected in log
+    assert "Dear &lt;b&gt;" in (tmp_path / "site" / "letters" / "housing.html").read_text(), "printed as text"
+    check = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True, timeout=300)
+    assert check.returncode == 0 and f"WARNING: {expected}" in check.stdout, check.stdout[-2000:]

@@ -29,14 +29,14 @@ def test_configured_contacts_get_links():
 def test_bad_contact_names_mkdocs_yml_and_field(field, value):
     with pytest.raises(ContentError) as caught:
         load_branding({"lmc": {"name": "Test LMC", field: value}})
-    assert str(caught.value).startswith("mkdocs.yml: field `lmc." + field + "`")
+    assert str(caught.value).startswith("mkdocs.yml, line ") and "field `extra.lmc." + field + "`" in str(caught.value)
 
 
 def test_missing_lmc_name():
-    with pytest.raises(ContentError, match="lmc.name"):
+    with pytest.raises(ContentError, match="extra.lmc.name"):
         load_branding({"lmc": {}})
 
 
 def test_missing_lmc_section():
-    with pytest.raises(ContentError, match="field `lmc`"):
+    with pytest.raises(ContentError, match="field `extra.lmc`"):
         load_branding({})

@@ -44,3 +44,17 @@ def test_header_policy_unions_every_page(tmp_path):
     (tmp_path / "sub" / "b.html").write_text(add_policy_meta("<head><script>two()</script></head>"))
     header = site_header_policy(tmp_path)
     assert sha("one()") in header and sha("two()") in header and "frame-ancestors 'none'" in header
+
+
+CONTENT_PAGE = """<!doctype html><html><head><script>theme()</script></head><body>
+<div class="md-content"><article class="md-content__inner md-typeset">
+<p>text</p><article class="swp-letter"><p>letter</p></article>
+<script>alert('written in Markdown')</script>
+</article></div>
+<script>var target = 1;</script>
+</body></html>"""
+
+
+def test_scripts_written_into_the_content_are_never_hashed():
+    assert script_hashes(CONTENT_PAGE) == [sha("theme()"), sha("var target = 1;")]
+    assert sha("alert('written in Markdown')") not in add_policy_meta(CONTENT_PAGE)

@@ -11,6 +11,7 @@ from macros.letters import (
     letter_view,
     load_letter,
     load_letters,
+    markup_warnings,
     plain_blocks,
     split_placeholders,
     standard_fields,
@@ -62,7 +63,7 @@ def test_minimal_letter_loads(tmp_path):
         ({"standard_fields": ["patient_name", "nhs_number"]}, "standard_fields.1", "never uses [NHS number]"),
         ({"standard_fields": ["patient_name", "fax"]}, "standard_fields.1", "`fax` is not a standard field"),
         ({"id": "other"}, "id", "must match"),
-        ({"rule": None}, "rule", "Input should be a valid string"),
+        ({"rule": None}, "rule", "should be text"),
         ({"variants": [{"id": "a", "label": "A", "body": ["x"]}, {"id": "a", "label": "B", "body": ["y"]}]}, "variants", "share one id"),
         ({"colour": "red"}, "colour", "not a known field"),
     ],
@@ -151,3 +152,15 @@ def test_a_letter_without_a_group_is_refused_naming_the_choices(tmp_path):
         load_letter(path)
     message = str(raised.value)
     assert "housing.yml" in message and "group" in message and "nhs, private, organisations, patients, icb" in message
+
+
+def test_html_or_template_code_in_letter_text_is_a_warning_showing_what_prints(tmp_path):
+    data = yaml.safe_load((LETTERS_DIR / "housing.yml").read_text())
+    data["greeting"] = "Dear <b>[Recipient name]</b>, {{ name }}"
+    (tmp_path / "housing.yml").write_text(yaml.safe_dump(data, sort_keys=False))
+    letter = load_letter(tmp_path / "housing.yml")
+    warnings = markup_warnings({"housing": letter}, tmp_path)
+    assert len(warnings) == 1
+    assert "housing.yml, line" in warnings[0] and "field `greeting`" in warnings[0] and "(<b>)" in warnings[0]
+    assert 'It will show: "Dear <b>[Recipient name]</b>, {{ name }}"' in warnings[0]
+    assert markup_warnings(load_letters()) == [], "the shipped letters are plain text"

@@ -38,7 +38,7 @@ def test_shipped_posters_load():
         ({"points": ["a", "b", "c", "d"]}, "points", "at most 3"),
         ({"points": ["word " * 15]}, "points", "point 1 has 15 words"),
         ({"title": "x" * 60}, "title", "at most 48"),
-        ({"page": "http://example.org"}, "page", "should match pattern"),
+        ({"page": "http://example.org"}, "page", "is not written in the expected form"),
     ],
 )
 def test_bad_poster_names_file_and_field(tmp_path, change, field, words):
