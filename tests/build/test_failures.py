@@ -66,6 +66,14 @@ CASES = {
         "macros/data/letters/housing.yml", "group: organisations", "group: schools",
         r"macros/data/letters/housing\.yml, line \d+: field `group`: must be one of 'nhs', 'private'",
     ),
+    "invitation missing its greeting": (
+        "macros/data/invitations/invitation.yml", "\ngreeting:", "\ngreetings:",
+        r"macros/data/invitations/invitation\.yml, line \d+: field `greeting`: is missing",
+    ),
+    "shared letter field without a label": (
+        "macros/data/letter_fields.yml", "label: Practice name,", 'label: "",',
+        r"macros/data/letter_fields\.yml, line \d+: field `fields\.0\.label`: is empty",
+    ),
     "standard field used but not listed": (
         "macros/data/letters/housing.yml", "[Patient name]", "[NHS number]",
         r"macros/data/letters/housing\.yml, line \d+: field `.*`: uses \[NHS number\], a standard field the letter does not list: add `nhs_number` to its `standard_fields`",
