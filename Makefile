@@ -6,6 +6,7 @@
 #   make check   the editors' check: data, front matter, strict build, drafts, overdue reviews
 #   make report  list every page's review dates and flag overdue ones
 #   make vendor  refresh the vendored JavaScript (fflate) from the npm registry
+#   make lock    refresh the locked Python dependencies (requirements/*.lock)
 
 PYTHON   ?= python3
 VENV     := .venv
@@ -17,17 +18,18 @@ DIST_ZIP := dist/$(DIST_NAME).zip
 # Quiet the end-of-life banner (the README says what it means for us).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check dist report csp-header bench zensical new-letter new-poster new-guidance schemas vendor chromium office clean
+.PHONY: serve build test check dist report csp-header bench zensical new-letter new-poster new-guidance schemas vendor lock chromium office clean
 
-# The virtualenv is rebuilt whenever pyproject.toml changes.
-$(VENV)/.installed: pyproject.toml
+# Installs are locked: exact versions with hashes, from requirements/*.lock
+# (`make lock` refreshes them from pyproject.toml). The virtualenv is rebuilt
+# whenever its lock file changes.
+$(VENV)/.installed: requirements/site.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --require-hashes -r requirements/site.lock
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/pip install --quiet -e ".[test]"
+$(VENV)/.installed-test: $(VENV)/.installed requirements/test.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements/test.lock
 	touch $@
 
 serve: $(VENV)/.installed
@@ -53,6 +55,15 @@ office:
 	  echo "Installing Debian's LibreOffice Writer for the Word file tests"; \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer-nogui; \
 	fi
+
+# Re-resolve the lock files from pyproject.toml (newest versions its ranges allow), with hashes.
+LOCK_VENV := .venv-lock
+LOCK := $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install --quiet pip-tools; }
+	$(LOCK) --upgrade -o requirements/site.lock pyproject.toml
+	$(LOCK) --upgrade --extra test -o requirements/test.lock pyproject.toml
+	$(LOCK) --upgrade --extra zensical -o requirements/zensical.lock pyproject.toml
 
 # Third-party JavaScript, pinned in macros/vendor.py, copied from npm with its licence.
 vendor: $(VENV)/.installed
@@ -94,14 +105,13 @@ bench: $(VENV)/.installed-test chromium
 
 # Build the same project with Zensical (Material's successor) into site-zensical/.
 ZENSICAL_VENV := .venv-zensical
-$(ZENSICAL_VENV)/.installed: pyproject.toml
+$(ZENSICAL_VENV)/.installed: requirements/zensical.lock
 	$(PYTHON) -m venv $(ZENSICAL_VENV)
-	$(ZENSICAL_VENV)/bin/pip install --quiet --upgrade pip
-	$(ZENSICAL_VENV)/bin/pip install --quiet -e ".[zensical]"
+	$(ZENSICAL_VENV)/bin/pip install --quiet --require-hashes -r requirements/zensical.lock
 	touch $@
 
 zensical: $(ZENSICAL_VENV)/.installed
 	SITE_DIR=site-zensical $(ZENSICAL_VENV)/bin/zensical build -f mkdocs.yml
 
 clean:
-	rm -rf site site-zensical dist $(VENV) $(ZENSICAL_VENV)
+	rm -rf site site-zensical dist $(VENV) $(ZENSICAL_VENV) $(LOCK_VENV)
