@@ -112,6 +112,7 @@ $(ZENSICAL_VENV)/.installed: requirements/zensical.lock
 
 zensical: $(ZENSICAL_VENV)/.installed
 	SITE_DIR=site-zensical $(ZENSICAL_VENV)/bin/zensical build -f mkdocs.yml
+	$(ZENSICAL_VENV)/bin/python -m macros.site_steps site-zensical
 
 clean:
 	rm -rf site site-zensical dist $(VENV) $(ZENSICAL_VENV) $(LOCK_VENV)

@@ -4,13 +4,15 @@
 in or blank, in the browser; see docs/assets/javascripts/word.js.)
 
 - Every page gets a Content Security Policy <meta>, computed after the
-  build because Material's inline scripts differ from page to page.
+  build because Material's inline scripts differ from page to page: the
+  generator-independent step in macros/site_steps.py, which `make zensical`
+  runs on the Zensical build too.
 - MkDocs' broken-link warnings are reworded for editors (macros/links.py).
 - Each page's search terms are added to the search index as a hidden,
   boosted `keywords` field, after the search plugin writes the index and
   before the offline plugin inlines it for file:// use.
 
-Zensical ignores MkDocs hooks: there, these two are missing (see README).
+Zensical ignores MkDocs hooks: there, the search keywords are missing (see README).
 """
 from __future__ import annotations
 
@@ -23,11 +25,11 @@ from mkdocs.plugins import event_priority
 # MkDocs loads hooks by file path: make the project's macros package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros.csp import add_policy_meta  # noqa: E402
 from macros.letters import load_letters
 from macros.links import install as install_link_words
 from macros.posters import load_posters
 from macros.search_terms import add_keywords, page_terms
+from macros.site_steps import add_policies
 
 _terms_by_url: dict[str, list[str]] = {}
 _sources: dict = {}
@@ -58,6 +60,4 @@ def on_post_build(config):
     if index_file.is_file():
         index = json.loads(index_file.read_text(encoding="utf-8"))
         index_file.write_text(json.dumps(add_keywords(index, _terms_by_url), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    for page in site.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        page.write_text(add_policy_meta(html), encoding="utf-8")
+    add_policies(site)
