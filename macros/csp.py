@@ -18,6 +18,10 @@ import re
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 NOT_JAVASCRIPT = re.compile(r"""type\s*=\s*["']?(application/json|application/ld\+json|text/template)""", re.I)
 
+# Zensical's search dialog styles itself with a <style> element its script writes at run time,
+# so on pages Zensical generated, inline styles are allowed (scripts stay as strict).
+ZENSICAL = re.compile(r'<meta name="generator" content="zensical', re.I)
+
 # Directives browsers ignore in a <meta> policy; they belong in server headers.
 HEADER_ONLY = ["frame-ancestors 'none'"]
 
@@ -54,12 +58,13 @@ def script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def policy(hashes: list[str], header: bool = False) -> str:
-    """The policy text; `header=True` adds the directives a <meta> cannot carry."""
+def policy(hashes: list[str], header: bool = False, inline_styles: bool = False) -> str:
+    """The policy text; `header=True` adds the directives a <meta> cannot carry;
+    `inline_styles=True` (Zensical's pages only) lets the theme's script add <style> elements."""
     directives = [
         "default-src 'self'",
         "script-src 'self' " + " ".join(hashes) if hashes else "script-src 'self'",
-        "style-src 'self'",
+        "style-src 'self' 'unsafe-inline'" if inline_styles else "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
@@ -76,7 +81,7 @@ def add_policy_meta(html: str) -> str:
     """Insert the page's policy as the first element of <head>."""
     if 'http-equiv="Content-Security-Policy"' in html:
         return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html))}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html), inline_styles=bool(ZENSICAL.search(html)))}">'
     return re.sub(r"<head>", "<head>\n    " + meta, html, count=1, flags=re.I)
 
 
@@ -85,12 +90,14 @@ def site_header_policy(site_dir) -> str:
     from pathlib import Path
 
     hashes: list[str] = []
+    zensical = False
     for page in sorted(Path(site_dir).rglob("*.html")):
         html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page.read_text(encoding="utf-8"))
+        zensical = zensical or bool(ZENSICAL.search(html))
         for token in script_hashes(html):
             if token not in hashes:
                 hashes.append(token)
-    return policy(hashes, header=True)
+    return policy(hashes, header=True, inline_styles=zensical)
 
 
 if __name__ == "__main__":

@@ -58,3 +58,12 @@ CONTENT_PAGE = """<!doctype html><html><head><script>theme()</script></head><bod
 def test_scripts_written_into_the_content_are_never_hashed():
     assert script_hashes(CONTENT_PAGE) == [sha("theme()"), sha("var target = 1;")]
     assert sha("alert('written in Markdown')") not in add_policy_meta(CONTENT_PAGE)
+
+
+def test_only_zensicals_pages_allow_inline_styles_and_scripts_stay_strict():
+    mkdocs = '<html><head><meta name="generator" content="mkdocs-1.6.1, mkdocs-material-9.8.1"></head><body></body></html>'
+    zensical = '<html><head><meta name="generator" content="zensical-0.0.73"></head><body><script>z()</script></body></html>'
+    assert "style-src 'self';" in add_policy_meta(mkdocs)
+    with_policy = add_policy_meta(zensical)
+    assert "style-src 'self' 'unsafe-inline';" in with_policy
+    assert f"script-src 'self' {sha('z()')};" in with_policy and "'unsafe-inline'" not in with_policy.split("script-src")[1].split(";")[0]
