@@ -30,6 +30,7 @@ from macros.letters import INVITATIONS_DIR, LETTERS_DIR, letter_page, markup_war
 from macros.posters import poster_view
 from macros.render import render_partial
 from macros.review import changes
+from macros.transfers import DESCRIPTION_LIMIT, MINUTES_LIMIT, OTHER_TASK, REPORT_PAGE, organisation_names, task_groups
 
 
 def define_env(env):
@@ -66,7 +67,50 @@ def define_env(env):
     def letter(letter_id, ticked=None):
         """A template letter's page body: facts, form, letter, LMC note, sources."""
         every = {**letters, **invitations}
-        return render_partial("swp/letter.html", **letter_page(every, letter_id, ticked), site_name=env.conf["site_name"])
+        return render_partial(
+            "swp/letter.html",
+            **letter_page(every, letter_id, ticked),
+            site_name=env.conf["site_name"],
+            report_href=relative_link(REPORT_PAGE.replace(".md", ".html"), _src(env)),
+        )
+
+    @env.macro
+    def transfer_report():
+        """The workload-transfer report form: tasks from the letters, choices and columns from transfers.yml."""
+        here = _src(env)
+        return render_partial(
+            "swp/transfer_report.html",
+            lmc=branding,
+            site_name=env.conf["site_name"],
+            form=content.transfer_form,
+            tasks=task_groups(letters),
+            other_task=OTHER_TASK,
+            organisations=organisation_names(content.organisations),
+            directory=directory,
+            directory_href=relative_link("support/raising-local-issues.html", here) + "#borough-lmcs-in-london",
+            description_limit=DESCRIPTION_LIMIT,
+            minutes_limit=MINUTES_LIMIT,
+        )
+
+    @env.macro
+    def transfer_columns():
+        """The report's CSV columns and codes, for the LMC's page."""
+        return render_partial("swp/transfer_columns.html", form=content.transfer_form)
+
+    @env.macro
+    def transfer_organisations():
+        """The suggested organisations, each with the page its name was checked against."""
+        return render_partial("swp/transfer_organisations.html", organisations=content.organisations)
+
+    @env.macro
+    def report_address():
+        """Where reports go: the LMC's configured email, or where to find the borough LMC (never a guess)."""
+        here = _src(env)
+        return render_partial(
+            "swp/report_address.html",
+            lmc=branding,
+            directory_href=relative_link("support/raising-local-issues.html", here) + "#borough-lmcs-in-london",
+        )
 
     @env.macro
     def letters_index():

@@ -18,6 +18,7 @@ from .letter_models import Letter
 from .letters import INVITATIONS_DIR, LETTERS_DIR, load_letters
 from .pages import PageMeta, check_tags, line_in_body, load_topics, read_all_pages
 from .posters import Poster, check_poster_pages, load_posters
+from .transfers import REPORT_PAGE, Organisations, TransferForm, load_organisations, load_transfer_form
 
 
 @dataclass
@@ -28,6 +29,8 @@ class Content:
     letters: dict[str, Letter]
     invitations: dict[str, Letter]
     posters: dict[str, Poster]
+    transfer_form: TransferForm
+    organisations: Organisations
 
     def drafts(self) -> list[str]:
         """Pages and data still marked `draft: true`."""
@@ -176,4 +179,6 @@ def load_content(docs_dir: Path, extra: dict) -> Content:
     check_poster_pages(posters, set(pages))
     check_data_pages(pages, "letters", letters, "letter")
     check_data_pages(pages, "posters", posters, "poster")
-    return Content(branding, pages, load_directory(), letters, invitations, posters)
+    if letters and REPORT_PAGE not in pages:
+        raise ContentError(f"docs/{REPORT_PAGE}", "is missing: every letter links to it for reporting a transfer to the LMC; restore it")
+    return Content(branding, pages, load_directory(), letters, invitations, posters, load_transfer_form(), load_organisations())

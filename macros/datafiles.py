@@ -111,7 +111,8 @@ def validation_error(name: str, error: ValidationError, model: type[BaseModel] |
         others = "; ".join(f"`{field_path(e['loc'])}`: {_wording(e)}" for e in errors[1:])
         message = f"{message} (also {others})"
     line = line_of(text, first["loc"]) if text else None
-    return ContentError(name, message, field=field_path(first["loc"]), line=line)
+    # A rule across several fields (e.g. a letter's `task`) names them in its message.
+    return ContentError(name, message, field=field_path(first["loc"]) if first["loc"] else None, line=line)
 
 
 # Pydantic's error kinds, in an editor's words (the field's description follows with what is right).

@@ -21,6 +21,9 @@ LETTER_GROUPS = {
     "patients": "For patients",
     "icb": "For your integrated care board (ICB)",
 }
+# Letters in these groups answer work another organisation asks of the practice: each names that
+# task (`task:`, or one per variant), so the "Report a workload transfer" page can list it.
+ASKED_BY_OTHERS = ("nhs", "private", "organisations")
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 NAME = r"^[a-z][a-z0-9_]*$"
 
@@ -44,6 +47,7 @@ class Variant(Strict):
 
     id: str = Field(pattern=SLUG, description="lower-case words joined by hyphens; the link is #task-<id>")
     label: str = Field(description="the tick-box text, e.g. Issuing fit notes (MED3)")
+    task: str = Field(default="", description='the work asked, to follow "We were asked to…", e.g. issue a fit note (MED3) for its patient; a variant that is a choice, not a task, leaves it out')
     search_terms: list[str] = Field(default=[], description="words a GP would type to find this task")
     body: list[str] = Field(min_length=1, description="the paragraphs this task adds to the letter")
 
@@ -58,6 +62,7 @@ class Letter(Strict):
         description="where the letters index lists it (every letter needs one): " + "; ".join(f"{k}: {v}" for k, v in LETTER_GROUPS.items()),
     )
     summary: str = Field(description="one line for the letters index: what this letter answers")
+    task: str = Field(default="", description='the work asked, to follow "We were asked to…", e.g. re-refer a patient discharged after one missed appointment (DNA); listed on the report page (needed for a letter in the nhs, private or organisations group unless each variant names its task)')
     when_to_use: str = Field(description="the situation in which a GP reaches for this letter")
     rule: str = Field(description="the rule in one line, naming its source")
     who_instead: str = Field(description="who should do the work instead")
@@ -90,6 +95,25 @@ class Letter(Strict):
         if self.kind == "letter" and self.group is None:
             raise ValueError(f"`group` is missing: say where the letters index lists it, one of {', '.join(LETTER_GROUPS)}")
         return self
+
+    @model_validator(mode="after")
+    def _tasks_named(self):
+        variant_tasks = [bool(v.task) for v in self.variants]
+        if any(variant_tasks) and not all(variant_tasks):
+            missing = ", ".join(v.id for v in self.variants if not v.task)
+            raise ValueError(f"some variants name their `task` and some do not ({missing}): give each one its task, or none")
+        if self.kind == "letter" and self.group in ASKED_BY_OTHERS and not self.task and not any(variant_tasks):
+            raise ValueError(
+                '`task` is missing: say what the practice was asked to do, to follow "We were asked to…" '
+                "(e.g. task: write a sick note for an illness of seven days or less); the report page lists it"
+            )
+        return self
+
+    def report_tasks(self) -> list[tuple[str, str]]:
+        """(task id, phrase) pairs this letter answers: one per variant that names a task, else the letter's own."""
+        if any(v.task for v in self.variants):
+            return [(f"{self.id}/{v.id}", v.task) for v in self.variants]
+        return [(self.id, self.task)] if self.task else []
 
 
 class FieldRegistry(Strict):

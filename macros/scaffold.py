@@ -24,6 +24,7 @@ draft: true
 title: "TODO: the letter's name"
 group: nhs  # TODO: where the letters index lists it: nhs, private, organisations, patients or icb
 summary: "TODO: one line for the letters index"
+task: "TODO: what the practice was asked to do, to follow: We were asked to…"
 when_to_use: "TODO: the situation in which a GP reaches for this letter"
 rule: "TODO: the rule in one line, naming its source"
 who_instead: "TODO: who should do the work instead"

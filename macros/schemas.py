@@ -17,6 +17,7 @@ from .directory import Directory
 from .letter_models import FieldRegistry, Letter
 from .pages import PageMeta, Topics
 from .posters import Poster
+from .transfers import Organisations, TransferForm
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 MODELS: dict[str, type[BaseModel]] = {
@@ -26,6 +27,8 @@ MODELS: dict[str, type[BaseModel]] = {
     "directory": Directory,
     "letter_fields": FieldRegistry,
     "topics": Topics,
+    "transfers": TransferForm,
+    "organisations": Organisations,
 }
 
 

@@ -66,6 +66,26 @@ CASES = {
         "macros/data/letters/housing.yml", "group: organisations", "group: schools",
         r"macros/data/letters/housing\.yml, line \d+: field `group`: must be one of 'nhs', 'private'",
     ),
+    "letter that answers a request but names no task": (
+        "macros/data/letters/housing.yml", re.compile(r"\ntask: .*"), "",
+        r"macros/data/letters/housing\.yml, line \d+: `task` is missing: say what the practice was asked to do",
+    ),
+    "suggested organisation of an unknown kind": (
+        "macros/data/organisations.yml", "kind: ambulance", "kind: hospital",
+        r"macros/data/organisations\.yml, line \d+: field `organisations\.\d+\.kind`: must be one of 'acute'",
+    ),
+    "suggested organisation without a source date": (
+        "macros/data/organisations.yml", re.compile(r"\n      accessed: 24 November 2026"), "",
+        r"macros/data/organisations\.yml, line \d+: field `organisations\.0\.source`: has no date",
+    ),
+    "report code used twice": (
+        "macros/data/transfers.yml", "{code: other, label: Another way}", "{code: phone, label: Another way}",
+        r"macros/data/transfers\.yml, line \d+: field `arrived_by`: a code listed twice: phone",
+    ),
+    "report page deleted": (
+        "docs/support/report-a-transfer.md", DELETE, None,
+        r"docs/support/report-a-transfer\.md: is missing: every letter links to it",
+    ),
     "invitation missing its greeting": (
         "macros/data/invitations/invitation.yml", "\ngreeting:", "\ngreetings:",
         r"macros/data/invitations/invitation\.yml, line \d+: field `greeting`: is missing",

@@ -23,6 +23,7 @@ MINIMAL = {
     "id": "sample",
     "title": "Sample",
     "group": "nhs",
+    "task": "re-refer a patient discharged after one missed appointment",
     "summary": "S",
     "when_to_use": "W",
     "rule": "R",
@@ -164,3 +165,22 @@ def test_html_or_template_code_in_letter_text_is_a_warning_showing_what_prints(t
     assert "housing.yml, line" in warnings[0] and "field `greeting`" in warnings[0] and "(<b>)" in warnings[0]
     assert 'It will show: "Dear <b>[Recipient name]</b>, {{ name }}"' in warnings[0]
     assert markup_warnings(load_letters()) == [], "the shipped letters are plain text"
+
+
+def test_a_letter_answering_a_request_must_name_its_task(tmp_path):
+    data = {k: v for k, v in MINIMAL.items() if k != "task"}
+    with pytest.raises(ContentError) as caught:
+        load_letter(write(tmp_path, data))
+    assert "`task` is missing" in str(caught.value) and "sample.yml" in str(caught.value)
+    assert load_letter(write(tmp_path, {**data, "group": "patients"})).report_tasks() == []
+
+
+def test_variants_name_a_task_each_or_none(tmp_path):
+    variant = {"id": "a", "label": "A", "body": ["About [Patient name]."]}
+    both = [{**variant, "task": "do a"}, {**variant, "id": "b", "label": "B", "task": "do b"}]
+    letter = load_letter(write(tmp_path, {**MINIMAL, "variants": both}))
+    assert letter.report_tasks() == [("sample/a", "do a"), ("sample/b", "do b")]
+    with pytest.raises(ContentError, match=r"some variants name their `task` and some do not \(b\)"):
+        load_letter(write(tmp_path, {**MINIMAL, "variants": [both[0], {**variant, "id": "b", "label": "B"}]}))
+    choices = [variant, {**variant, "id": "b", "label": "B"}]
+    assert load_letter(write(tmp_path, {**MINIMAL, "variants": choices})).report_tasks() == [("sample", MINIMAL["task"])]

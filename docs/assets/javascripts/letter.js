@@ -213,5 +213,25 @@
     else if (action === "print") window.print();
   });
 
+  /* "Report this transfer": the report page, with the organisation, department and ticked tasks.
+   * Only those: never a patient's field. In the #fragment, which the browser never sends. */
+  var reportLink = tool.querySelector("[data-report-link]");
+  function updateReportLink() {
+    var params = new URLSearchParams();
+    params.append("letter", tool.dataset.swpLetter);
+    tickedBoxes().forEach(function (box) { params.append("variant", box.dataset.variant); });
+    ["organisation", "department"].forEach(function (name) {
+      var field = tool.querySelector('[data-field-input="' + name + '"]');
+      if (field && field.value.trim()) params.append(name, field.value.trim());
+    });
+    reportLink.href = reportLink.href.split("#")[0] + "#" + params.toString();
+  }
+  if (reportLink) {
+    tool.addEventListener("input", updateReportLink);
+    tool.addEventListener("change", updateReportLink);
+    window.addEventListener("hashchange", updateReportLink);
+    updateReportLink();
+  }
+
   window.swpLetter = { plainText: function (forLmc) { return plainText(cleanCopy(forLmc)); } };
 })();
