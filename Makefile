@@ -49,11 +49,13 @@ chromium:
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	fi
 
-# A real word processor opens the Word files in the tests: Debian's LibreOffice.
+# Real office programs open what the site makes in the tests: Debian's LibreOffice
+# Writer (the Word files) and Calc (the report's CSV, with formula evaluation on).
+OFFICE_PACKAGES := libreoffice-writer-nogui libreoffice-calc-nogui
 office:
-	@if ! command -v soffice >/dev/null 2>&1; then \
-	  echo "Installing Debian's LibreOffice Writer for the Word file tests"; \
-	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-writer-nogui; \
+	@if ! dpkg -s $(OFFICE_PACKAGES) >/dev/null 2>&1; then \
+	  echo "Installing Debian's LibreOffice Writer and Calc for the Word and CSV tests"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(OFFICE_PACKAGES); \
 	fi
 
 # Re-resolve the lock files from pyproject.toml (newest versions its ranges allow), with hashes.

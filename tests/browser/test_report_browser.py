@@ -4,7 +4,11 @@ nothing stored or sent, from every way of opening the site."""
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
+import shutil
+import subprocess
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -77,10 +81,14 @@ def add(page):
     page.click("button[data-action=add]")
 
 
-def download_csv(page) -> list[dict]:
+def save_csv(page):
     with page.expect_download() as info:
         page.click("button[data-action=csv]")
-    download = info.value
+    return info.value
+
+
+def download_csv(page) -> list[dict]:
+    download = save_csv(page)
     assert download.suggested_filename.startswith("workload-transfers-") and download.suggested_filename.endswith(".csv")
     raw = open(download.path(), "rb").read()
     assert raw.startswith(b"\xef\xbb\xbf"), "no byte-order mark: Excel would misread accents"
@@ -325,3 +333,38 @@ def test_no_axe_violations_with_transfers_flags_and_errors_shown(scheme, browser
     result = Axe().run(page)
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in result.response["violations"]] == []
     page.close()
+
+
+# LibreOffice's CSV import: comma, double quote, UTF-8, from line 1, ..., and the 13th option on:
+# evaluate formulas, as a spreadsheet user may have it.
+CALC_CSV_IMPORT = "CSV:44,34,76,1,,0,false,false,false,false,false,false,true"
+
+
+def calc_cells(path, out_dir) -> list[str]:
+    """Open a CSV in LibreOffice Calc (formulas evaluated) and read back what its cells show."""
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice is missing: run `make test`, which installs it"
+    subprocess.run(
+        [soffice, "--headless", f"--infilter={CALC_CSV_IMPORT}", "--convert-to", "html", "--outdir", str(out_dir), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )
+    shown = (out_dir / (path.stem + ".html")).read_text(encoding="utf-8", errors="replace")
+    return [html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", shown, re.S)]
+
+
+def test_libreoffice_shows_formula_like_cells_as_text(browser, site_urls, tmp_path):
+    control = tmp_path / "control.csv"
+    control.write_text('"=1+1"\r\n', encoding="utf-8")
+    assert calc_cells(control, tmp_path / "control") == ["2"], "the import did not evaluate formulas: the check below would prove nothing"
+    context, page = open_report(browser, site_urls["http"])
+    page.fill("#report-organisation", "=1+1")
+    page.fill("#report-department", "+1+1")
+    page.fill("#report-description", "@SUM(1,1) and -1+1, café")
+    page.check('[data-report-task="dna-discharge"]')
+    add(page)
+    path = tmp_path / "report.csv"
+    save_csv(page).save_as(path)
+    cells = calc_cells(path, tmp_path / "out")
+    assert "'=1+1" in cells and "'+1+1" in cells and "'@SUM(1,1) and -1+1, café" in cells, cells
+    assert "2" not in cells[len(COLUMNS):], cells
+    context.close()
