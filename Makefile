@@ -18,7 +18,7 @@ DIST_ZIP := dist/$(DIST_NAME).zip
 # Quiet the end-of-life banner (the README says what it means for us).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check dist report csp-header bench zensical new-letter new-poster new-guidance schemas vendor lock chromium office clean
+.PHONY: serve build test check dist report csp-header bench zensical new-letter new-poster new-guidance schemas vendor lock chromium office html-checker clean
 
 # Installs are locked: exact versions with hashes, from requirements/*.lock
 # (`make lock` refreshes them from pyproject.toml). The virtualenv is rebuilt
@@ -39,7 +39,7 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: $(VENV)/.installed-test chromium office
+test: $(VENV)/.installed-test chromium office html-checker
 	$(BIN)/pytest
 
 # Browser tests drive Debian's Chromium; never `playwright install`.
@@ -57,6 +57,21 @@ office:
 	  echo "Installing Debian's LibreOffice Writer and Calc for the Word and CSV tests"; \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(OFFICE_PACKAGES); \
 	fi
+
+# The W3C Nu HTML Checker (npm vnu-jar, pinned in tests/tools/package-lock.json) needs
+# Node.js to install it and a Java runtime to run it: Debian's, when the machine has none.
+html-checker: tests/tools/node_modules/.installed
+tests/tools/node_modules/.installed: tests/tools/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm; }
+	@command -v java >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends default-jre-headless; }
+	npm ci --prefix tests/tools --no-audit --no-fund
+	touch $@
+
+# Lighthouse for `make bench` (pinned in benchmarks/package-lock.json), driving Debian's Chromium.
+benchmarks/node_modules/.installed: benchmarks/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm; }
+	npm ci --prefix benchmarks --no-audit --no-fund
+	touch $@
 
 # Re-resolve the lock files from pyproject.toml (newest versions its ranges allow), with hashes.
 LOCK_VENV := .venv-lock
@@ -102,7 +117,7 @@ csp-header: build
 	@$(BIN)/python -m macros.csp site
 
 # Performance budget: run by hand, results committed in benchmarks/results.md.
-bench: $(VENV)/.installed-test chromium
+bench: $(VENV)/.installed-test chromium benchmarks/node_modules/.installed
 	$(BIN)/python benchmarks/bench.py
 
 # Build the same project with Zensical (Material's successor) into site-zensical/.
@@ -117,4 +132,4 @@ zensical: $(ZENSICAL_VENV)/.installed
 	$(ZENSICAL_VENV)/bin/python -m macros.site_steps site-zensical
 
 clean:
-	rm -rf site site-zensical dist $(VENV) $(ZENSICAL_VENV) $(LOCK_VENV)
+	rm -rf site site-zensical dist $(VENV) $(ZENSICAL_VENV) $(LOCK_VENV) tests/tools/node_modules benchmarks/node_modules

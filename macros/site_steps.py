@@ -1,24 +1,46 @@
 """Build steps run on the finished site, whichever generator wrote it (MkDocs or Zensical).
 
-Today: every page gets its Content Security Policy <meta> (macros/csp.py).
+Today: two fixes to Material's markup that the W3C checker rejects (an empty
+`tabindex=""` on navigation labels; a contents label pointing at a toggle the page
+does not have), then every page gets its Content Security Policy <meta>
+(macros/csp.py).
 `python -m macros.site_steps SITE_DIR` runs them (`make zensical` does); the
 MkDocs hook (macros/hooks.py) calls the same function, so `mkdocs serve` keeps
 it live. The steps are idempotent: running them twice changes nothing.
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 from .csp import add_policy_meta
 
 
+# Material 9.x writes tabindex="" on section labels in the navigation (partials/nav-item.html);
+# the W3C checker rejects it, browsers ignore it. Dropping it changes nothing a reader sees.
+EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*"[^>]*?) tabindex=""')
+
+
+# On a section's index page (navigation.indexes) Material writes the contents' label for="__toc"
+# but not the __toc toggle it points to; the label works the same without `for`.
+TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+
+
+def fix_theme_markup(html: str) -> str:
+    """Theme markup the HTML checker rejects, made valid without changing behaviour."""
+    html = EMPTY_TABINDEX.sub(r"\1", html)
+    if 'id="__toc"' not in html:
+        html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
+    return html
+
+
 def add_policies(site_dir: Path) -> int:
-    """Add the security policy to every HTML page under site_dir; return how many pages were written."""
+    """Fix the theme's markup and add the security policy to every HTML page; return how many pages were written."""
     written = 0
     for page in sorted(Path(site_dir).rglob("*.html")):
         html = page.read_text(encoding="utf-8")
-        with_policy = add_policy_meta(html)
+        with_policy = add_policy_meta(fix_theme_markup(html))
         if with_policy != html:
             page.write_text(with_policy, encoding="utf-8")
             written += 1
