@@ -8,13 +8,19 @@ Prints a table and writes benchmarks/results.md:
   loads when a GP clicks Download); and the search index size;
 - in Chromium: typing a query to results shown (median over the search
   evaluation's queries, and the first query alone): budget 50 ms median;
-- opening the home page to the right letter on screen via search: budget 2 s.
+- opening the home page to the right letter on screen via search: budget 2 s;
+- Lighthouse (npm, pinned in benchmarks/package-lock.json) driving Debian's
+  Chromium on the home page, a letter, a poster and the report page: on a
+  simulated phone, performance at least 90 (median of 3 runs), accessibility
+  and best practices 100; on desktop, all three 100.
 """
 from __future__ import annotations
 
 import functools
 import gzip
 import http.server
+import io
+import json
 import os
 import re
 import statistics
@@ -46,6 +52,21 @@ each part. These are the product's features, not waste.
 """
 WORD_CODE = ["assets/javascripts/word.js", "assets/vendor/fflate/fflate.min.js"]  # loaded on the first Download click
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+LIGHTHOUSE = PROJECT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_PAGES = {
+    "home": "index.html",
+    "letter": "letters/trust-tasks.html",
+    "poster": "posters/self-certify.html",
+    "report": "support/report-a-transfer.html",
+}
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices")
+# (mode, lighthouse flags, runs, budget per category or None for "reported"); every mode is served
+# gzip-compressed, as a configured web server does, except the last, reported for comparison.
+LIGHTHOUSE_MODES = [
+    ("mobile", [], 3, {"performance": 90, "accessibility": 100, "best-practices": 100}),
+    ("desktop", ["--preset=desktop"], 1, {"performance": 100, "accessibility": 100, "best-practices": 100}),
+    ("mobile, server without compression", [], 1, None),
+]
 
 
 def timed_build(config: Path, site: Path) -> float:
@@ -107,6 +128,78 @@ def page_weight(site: Path, page: str) -> int:
     return total
 
 
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    """Static files as an intranet web server sends them: text gzip-compressed when the browser
+    accepts it (IIS does this by default; nginx with `gzip on` and `gzip_types`, see the README)."""
+
+    def log_message(self, *args):
+        pass
+
+    compress = True
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        wanted = self.compress and "gzip" in self.headers.get("Accept-Encoding", "")
+        if not wanted or path.suffix not in COMPRESSED or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class Plain(Quiet):
+    compress = False
+
+
+def serve(site: Path, compress: bool = True):
+    handler = functools.partial(Quiet if compress else Plain, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_port}/"
+
+
+def lighthouse(url: str, flags: list[str]) -> dict[str, int]:
+    """One Lighthouse run: each category's score out of 100."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "report.json"
+        subprocess.run(
+            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+             "--only-categories=" + ",".join(LIGHTHOUSE_CATEGORIES),
+             "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS + ["--disable-component-update", "--disable-sync"]),
+             *flags],
+            env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, check=True, capture_output=True, timeout=300,
+        )
+        report = json.loads(out.read_text())
+    return {name: round(report["categories"][name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES}
+
+
+def lighthouse_version() -> str:
+    return json.loads((PROJECT / "benchmarks" / "node_modules" / "lighthouse" / "package.json").read_text())["version"]
+
+
+def lighthouse_scores(site: Path) -> list[tuple[str, str, dict[str, int]]]:
+    """(page, form factor, median score per category) for every page and mode."""
+    results = []
+    for mode, flags, runs, budget in LIGHTHOUSE_MODES:
+        server, base = serve(site, compress=budget is not None)
+        try:
+            for name, path in LIGHTHOUSE_PAGES.items():
+                scores = [lighthouse(base + path, flags) for _ in range(runs)]
+                results.append((name, mode, {c: int(statistics.median(s[c] for s in scores)) for c in LIGHTHOUSE_CATEGORIES}))
+        finally:
+            server.shutdown()
+    return results
+
+
 def browser_timings(site: Path) -> tuple[float, float, float]:
     from playwright.sync_api import sync_playwright
 
@@ -114,14 +207,7 @@ def browser_timings(site: Path) -> tuple[float, float, float]:
     from tests.browser.search import RESULT_LINKS, search
 
     queries = [q["query"] for q in yaml.safe_load((PROJECT / "tests" / "search_queries.yml").read_text())]
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
+    server, base = serve(site)
     measure = """async (query) => {
         const box = document.querySelector('input.md-search__input');
         const list = () => document.querySelectorAll('%s').length;
@@ -164,6 +250,7 @@ def main() -> int:
         index = site / "search" / "search_index.json"
         index_raw, index_gz = index.stat().st_size, gzip_size(index)
         median_ms, first_ms, journey_s = browser_timings(site)
+        scores = lighthouse_scores(site)
         parts = attribution(work)
     heaviest = max(weights.values())
     rows = [
@@ -174,6 +261,15 @@ def main() -> int:
         ("Query to results, first query after load", f"{first_ms:.1f} ms", "reported", True),
         ("Home page to the right letter via search, median of 5", f"{journey_s:.2f} s", "2 s", journey_s <= 2),
     ]
+    budgets = {mode: budget for mode, _, _, budget in LIGHTHOUSE_MODES}
+    runs = {mode: count for mode, _, count, _ in LIGHTHOUSE_MODES}
+    for name, mode, got in scores:
+        budget = budgets[mode]
+        within = budget is None or all(got[c] >= budget[c] for c in LIGHTHOUSE_CATEGORIES)
+        label = f"Lighthouse {mode}: {name}" + (f" (median of {runs[mode]})" if runs[mode] > 1 else "")
+        result = " / ".join(str(got[c]) for c in LIGHTHOUSE_CATEGORIES)
+        limit = " / ".join(str(budget[c]) for c in LIGHTHOUSE_CATEGORIES) if budget else "reported"
+        rows.append((label + ": performance / accessibility / best practices", result, limit, within))
     table = ["| measure | result | budget | within |", "| --- | --- | --- | --- |"]
     table += [f"| {m} | {r} | {b} | {'yes' if ok else 'NO'} |" for m, r, b, ok in rows]
     text = "\n".join(table)
@@ -185,7 +281,9 @@ def main() -> int:
     RESULTS.write_text(
         "# Performance budget: results\n\n"
         f"Measured by `make bench` on {time.strftime('%Y-%m-%d')} (2 cores, headless Chromium, "
-        f"site served over http from loopback). Heaviest page: {heaviest / 1024:.1f} KB gzip.\n\n"
+        f"site served over http from loopback, text gzip-compressed as an intranet server sends it). "
+        f"Heaviest page: {heaviest / 1024:.1f} KB gzip. Lighthouse {lighthouse_version()} simulates a mid-range "
+        "phone on a slow 4G connection (mobile) or a desktop on cable, in Debian's Chromium.\n\n"
         + text + "\n" + ("\n" + EXPLANATION if ours / bare > 1.5 else "")
     )
     return 0

@@ -54,6 +54,11 @@ def define_env(env):
         return render_partial("swp/contacts.html", lmc=branding, rows=contact_rows(branding))
 
     @env.macro
+    def about_publisher():
+        """Who publishes the pack, from extra.lmc."""
+        return render_partial("swp/about_publisher.html", lmc=branding)
+
+    @env.macro
     def lmc_directory():
         """The borough LMCs, grouped by ICB, with contacts where configured."""
         return render_partial(

@@ -88,7 +88,7 @@ search_terms: []
 """
 
 POSTER_PAGE = """---
-title: "Poster: TODO"
+title: "TODO: the poster's question or message"
 description: "TODO: one line"
 last_reviewed: {today}
 draft: true
@@ -98,7 +98,7 @@ hide:
   - toc
 ---
 
-# Poster: TODO
+# TODO: the poster's question or message
 
 Print this poster for the waiting room: choose A4 or A3, add your practice name if you like, then print. It prints on one page.
 

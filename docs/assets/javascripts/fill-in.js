@@ -26,7 +26,6 @@
       input.addEventListener("input", update);
       update();
     });
-    root.querySelectorAll("[data-needs-js]").forEach(function (el) { el.hidden = false; });
   }
 
   window.swpFillIn = { setUp: setUp };

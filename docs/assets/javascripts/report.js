@@ -388,7 +388,5 @@
 
   prefill();
   render();
-  root.querySelectorAll("[data-without-js]").forEach(function (el) { el.remove(); });
-  root.querySelectorAll("[data-needs-js]").forEach(function (el) { el.hidden = false; });
 
 })();
