@@ -15,7 +15,7 @@ from .contract_year import contract_year_on
 from .datafiles import PROJECT_DIR
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-SECTIONS = {"letter": "Template letters", "poster": "Posters", "guidance": "Guidance"}
+SECTIONS = {"letter": "Letters", "poster": "Posters", "guidance": "Guidance"}
 
 LETTER = """# yaml-language-server: $schema=../../schemas/letter.schema.json
 # DRAFT: replace every TODO, then set draft: false. See CONTRIBUTING.md.

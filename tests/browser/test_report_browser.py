@@ -226,7 +226,7 @@ def test_report_this_from_a_letter_carries_organisation_and_tasks_never_the_pati
     for value in patient.values():
         assert value not in unquote(href.replace("+", " ")), value
     page.click("[data-report-link]")
-    page.wait_for_selector("#report-organisation")
+    page.wait_for_load_state("load")  # report.js has run
     assert page.input_value("#report-organisation") == "Royal Free London NHS Foundation Trust"
     assert page.input_value("#report-department") == "Rheumatology"
     ticked = page.eval_on_selector_all("[data-report-task]:checked", "boxes => boxes.map(b => b.dataset.reportTask)")
@@ -242,7 +242,7 @@ def test_report_this_from_a_letter_carries_organisation_and_tasks_never_the_pati
 def test_report_this_from_a_one_task_letter_ticks_that_task(browser, site_urls):
     context, page = open_report(browser, site_urls["http"], "letters/dna-discharge.html")
     page.click("[data-report-link]")
-    page.wait_for_selector("#report-organisation")
+    page.wait_for_load_state("load")
     ticked = page.eval_on_selector_all("[data-report-task]:checked", "boxes => boxes.map(b => b.dataset.reportTask)")
     assert ticked == ["dna-discharge"]
     context.close()
