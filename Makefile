@@ -60,17 +60,18 @@ office:
 
 # The W3C Nu HTML Checker (npm vnu-jar, pinned in tests/tools/package-lock.json) needs
 # Node.js to install it and a Java runtime to run it: Debian's, when the machine has none.
+# --ignore-scripts: vnu-jar's install script would download a Java runtime; we use Debian's.
 html-checker: tests/tools/node_modules/.installed
 tests/tools/node_modules/.installed: tests/tools/package-lock.json
 	@command -v npm >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm; }
 	@command -v java >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends default-jre-headless; }
-	npm ci --prefix tests/tools --no-audit --no-fund
+	npm ci --prefix tests/tools --no-audit --no-fund --ignore-scripts
 	touch $@
 
 # Lighthouse for `make bench` (pinned in benchmarks/package-lock.json), driving Debian's Chromium.
 benchmarks/node_modules/.installed: benchmarks/package-lock.json
 	@command -v npm >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs npm; }
-	npm ci --prefix benchmarks --no-audit --no-fund
+	npm ci --prefix benchmarks --no-audit --no-fund --ignore-scripts
 	touch $@
 
 # Re-resolve the lock files from pyproject.toml (newest versions its ranges allow), with hashes.
