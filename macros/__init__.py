@@ -92,7 +92,7 @@ def define_env(env):
             other_task=OTHER_TASK,
             organisations=organisation_names(content.organisations),
             directory=directory,
-            directory_href=relative_link("support/raising-local-issues.html", here) + "#borough-lmcs-in-london",
+            directory_href=_directory_href(here),
             description_limit=DESCRIPTION_LIMIT,
             minutes_limit=MINUTES_LIMIT,
         )
@@ -114,7 +114,7 @@ def define_env(env):
         return render_partial(
             "swp/report_address.html",
             lmc=branding,
-            directory_href=relative_link("support/raising-local-issues.html", here) + "#borough-lmcs-in-london",
+            directory_href=_directory_href(here),
         )
 
     @env.macro
@@ -159,6 +159,11 @@ def define_env(env):
         here = _src(env)
         groups = [(day, [(relative_link(path, here), meta) for path, meta in items]) for day, items in changes(pages)]
         return render_partial("swp/whats_changed.md", groups=groups)
+
+
+def _directory_href(here: str) -> str:
+    """The borough LMC directory (support/raising-local-issues.md), linked from the page `here`."""
+    return relative_link("support/raising-local-issues.html", here) + "#borough-lmcs-in-london"
 
 
 def _src(env) -> str:
