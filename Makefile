@@ -18,7 +18,7 @@ DIST_ZIP := dist/$(DIST_NAME).zip
 # Quiet the end-of-life banner (the README says what it means for us).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check dist report csp-header bench zensical new-letter new-poster new-guidance schemas vendor lock chromium office html-checker clean
+.PHONY: serve build test check dist report csp-header bench zensical zensical-table new-letter new-poster new-guidance schemas vendor lock chromium office html-checker clean
 
 # Installs are locked: exact versions with hashes, from requirements/*.lock
 # (`make lock` refreshes them from pyproject.toml). The virtualenv is rebuilt
@@ -32,12 +32,15 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements/test.lock
 	$(BIN)/pip install --quiet --require-hashes -r requirements/test.lock
 	touch $@
 
+# The MkDocs hook runs the build steps after each rebuild while serving.
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
 # Plain --strict: with -q or -v MkDocs 1.6 hides link and anchor validation.
+# Then the build steps every generator's output gets (search words, security policy).
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m macros.site_steps site
 
 test: $(VENV)/.installed-test chromium office html-checker
 	$(BIN)/pytest
@@ -121,7 +124,8 @@ csp-header: build
 bench: $(VENV)/.installed-test chromium benchmarks/node_modules/.installed
 	$(BIN)/python benchmarks/bench.py
 
-# Build the same project with Zensical (Material's successor) into site-zensical/.
+# Build the same project with Zensical (Material's successor) into site-zensical/,
+# then the same build steps as `make build`.
 ZENSICAL_VENV := .venv-zensical
 $(ZENSICAL_VENV)/.installed: requirements/zensical.lock
 	$(PYTHON) -m venv $(ZENSICAL_VENV)
@@ -131,6 +135,10 @@ $(ZENSICAL_VENV)/.installed: requirements/zensical.lock
 zensical: $(ZENSICAL_VENV)/.installed
 	SITE_DIR=site-zensical $(ZENSICAL_VENV)/bin/zensical build -f mkdocs.yml
 	$(ZENSICAL_VENV)/bin/python -m macros.site_steps site-zensical
+
+# Measure the Zensical build against MkDocs and write the README's table from the result.
+zensical-table: $(VENV)/.installed-test chromium
+	SWP_WRITE_README=1 $(BIN)/pytest -p no:cacheprovider tests/build/test_zensical.py
 
 clean:
 	rm -rf site site-zensical dist $(VENV) $(ZENSICAL_VENV) $(LOCK_VENV) tests/tools/node_modules benchmarks/node_modules

@@ -1,12 +1,18 @@
 """Build steps run on the finished site, whichever generator wrote it (MkDocs or Zensical).
 
-Today: two fixes to Material's markup that the W3C checker rejects (an empty
-`tabindex=""` on navigation labels; a contents label pointing at a toggle the page
-does not have), then every page gets its Content Security Policy <meta>
-(macros/csp.py).
-`python -m macros.site_steps SITE_DIR` runs them (`make zensical` does); the
-MkDocs hook (macros/hooks.py) calls the same function, so `mkdocs serve` keeps
-it live. The steps are idempotent: running them twice changes nothing.
+In order:
+1. two fixes to Material's markup that the W3C checker rejects (an empty
+   `tabindex=""` on navigation labels; a contents label pointing at a toggle the
+   page does not have);
+2. the clinicians' search words go into the generator's search index
+   (macros/search_terms.py);
+3. every page gets its Content Security Policy <meta> (macros/csp.py).
+
+`python -m macros.site_steps SITE_DIR` runs them after the generator: `make build`,
+`make dist` and `make zensical` do, and so do the tests. Under `mkdocs serve` the
+MkDocs hook (macros/hooks.py) calls `run_steps` after each rebuild, so live reload
+keeps them. The steps read only the built site and the project's own files, and
+are idempotent: running them twice changes nothing.
 """
 from __future__ import annotations
 
@@ -15,6 +21,9 @@ import sys
 from pathlib import Path
 
 from .csp import add_policy_meta
+from .search_terms import add_search_words
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 # Material 9.x writes tabindex="" on section labels in the navigation (partials/nav-item.html);
@@ -47,12 +56,21 @@ def add_policies(site_dir: Path) -> int:
     return written
 
 
+def run_steps(site_dir: Path, docs_dir: Path = PROJECT / "docs") -> list[str]:
+    """Every step, in order, on a built site; return one line per step saying what it did."""
+    index = add_search_words(site_dir, docs_dir)
+    done = [f"search words added to {index}" if index else "no search index found: search words not added"]
+    done.append(f"security policy added to {add_policies(site_dir)} pages")
+    return done
+
+
 def main(argv: list[str]) -> int:
     site = Path(argv[1] if len(argv) > 1 else "site")
     if not site.is_dir():
         print(f"{site} is not a built site: build it first", file=sys.stderr)
         return 2
-    print(f"Security policy added to {add_policies(site)} pages in {site}")
+    for line in run_steps(site):
+        print(f"{site}: {line}")
     return 0
 
 

@@ -1,5 +1,13 @@
-"""Session fixtures: the site is built once, strictly, for all build and browser tests."""
+"""Session fixtures: the site is built once, strictly, for all build and browser tests;
+one Chromium serves every browser test, and the site is served the three ways an LMC
+hosts it: over http at the root, over http under a sub-path (/safe-working/), and
+opened from disk as file://."""
 from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
 
 import pytest
 
@@ -8,8 +16,72 @@ from tests.helpers import PROJECT, build_site
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory):
-    """The site built from the working tree with `mkdocs build --strict`."""
+    """The site built from the working tree as `make build` does (strict build, then the build steps)."""
     target = tmp_path_factory.mktemp("site")
     result = build_site(PROJECT, target)
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return target
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SUBPATH = "safe-working"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def serve(directory: Path):
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def site_urls(site_dir, tmp_path_factory):
+    """Base URLs (ending in /) of the built site: http root, http sub-path, file://."""
+    root = serve(site_dir)
+    parent = tmp_path_factory.mktemp("subpath")
+    (parent / SUBPATH).symlink_to(site_dir, target_is_directory=True)
+    sub = serve(parent)
+    urls = {
+        "http": f"http://127.0.0.1:{root.server_port}/",
+        "subpath": f"http://127.0.0.1:{sub.server_port}/{SUBPATH}/",
+        "file": site_dir.as_uri() + "/",
+    }
+    yield urls
+    root.shutdown()
+    sub.shutdown()
+
+
+@pytest.fixture(scope="session")
+def search_results(browser, site_urls):
+    """The search evaluation (tests/search_queries.yml) typed into the MkDocs build's search
+    box, each way the site is opened: {mode: {query: top three pages}}."""
+    from tests.browser.search import top_three
+
+    return {mode: top_three(browser, base) for mode, base in site_urls.items()}

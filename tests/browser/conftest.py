@@ -1,71 +1,12 @@
-"""Browser fixtures: Debian's Chromium through Playwright, and the three ways the site is opened.
+"""Browser fixtures for pages: a fresh page, what it requests, the clipboard.
 
-The site is served over http at the root, over http under a sub-path
-(/safe-working/), and opened from disk as file:// — the three ways an LMC
-hosts it.
+The browser itself and the three ways the site is opened (http, a sub-path,
+file://) are session fixtures in tests/conftest.py, shared with the Zensical
+comparison in tests/build/.
 """
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
-
 import pytest
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-SUBPATH = "safe-working"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def serve(directory: Path):
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server
-
-
-@pytest.fixture(scope="session")
-def site_urls(site_dir, tmp_path_factory):
-    """Base URLs (ending in /) of the built site: http root, http sub-path, file://."""
-    root = serve(site_dir)
-    parent = tmp_path_factory.mktemp("subpath")
-    (parent / SUBPATH).symlink_to(site_dir, target_is_directory=True)
-    sub = serve(parent)
-    urls = {
-        "http": f"http://127.0.0.1:{root.server_port}/",
-        "subpath": f"http://127.0.0.1:{sub.server_port}/{SUBPATH}/",
-        "file": site_dir.as_uri() + "/",
-    }
-    yield urls
-    root.shutdown()
-    sub.shutdown()
 
 
 @pytest.fixture

@@ -1,7 +1,11 @@
-"""Driving Material's search box in Chromium, as a reader does."""
+"""Driving the search box in Chromium, as a reader does: Material's, and Zensical's."""
 from __future__ import annotations
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
+import re
+from pathlib import Path
+
+import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link:first-child"
 
@@ -36,3 +40,65 @@ def search(page, query: str) -> list[str]:
             page.wait_for_timeout(50)
         return previous
     return []
+
+
+# Zensical replaces Material's search with its own dialog (in a shadow root, which
+# Playwright's locators pierce); a status line says "N results" or "No results".
+ZENSICAL_OPENER = "button.md-search__button"
+ZENSICAL_BOX = "dialog input[role=combobox]"
+ZENSICAL_STATUS = "dialog [role=status]"
+ZENSICAL_RESULT_LINKS = "dialog ol[role=listbox] a[role=option]"
+
+
+def zensical_search(page, query: str) -> list[str]:
+    """Type the query into Zensical's search dialog; return result page URLs, best first, once each.
+
+    The box is cleared (the status line empties), the query typed, and the results
+    read once the status line gives a count and the list stops changing. Zensical
+    lists a page's sections as separate results: their anchors are dropped and each
+    page counted once, at its best place.
+    """
+    box = page.locator(ZENSICAL_BOX)
+    if not box.is_visible():
+        page.locator(ZENSICAL_OPENER).click()
+    status = page.locator(ZENSICAL_STATUS)
+    box.fill("")
+    expect(status).to_have_text("")
+    box.fill(query)
+    expect(status).to_have_text(re.compile(r"results?$"), timeout=15000)
+    items = page.locator(ZENSICAL_RESULT_LINKS)
+    previous = None
+    for _ in range(40):
+        hrefs = items.evaluate_all("links => links.map(a => a.href)")
+        if hrefs == previous:
+            break
+        previous = hrefs
+        page.wait_for_timeout(50)
+    pages: list[str] = []
+    for href in previous or []:
+        url = href.split("#")[0]
+        if url not in pages:
+            pages.append(url)
+    return pages
+
+
+QUERIES = yaml.safe_load((Path(__file__).resolve().parents[1] / "search_queries.yml").read_text())
+
+
+def top_three(browser, base: str, search_with=search) -> dict[str, list[str]]:
+    """The evaluation's queries typed into a site's search box: each query's top three pages."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base + "index.html")
+    found = {q["query"]: [href.replace(base, "") for href in search_with(page, q["query"])[:3]] for q in QUERIES}
+    page.close()
+    return found
+
+
+def misses(found: dict[str, list[str]]) -> list[str]:
+    """The queries whose expected page is not in their top three, one line each."""
+    return [f"{q['query']!r} -> {found[q['query']]} (want {q['expect']})" for q in QUERIES if q["expect"] not in found[q["query"]]]
+
+
+def rate(found: dict[str, list[str]], top: int = 3) -> tuple[int, int]:
+    """(queries whose expected page is in the top `top`, all queries)."""
+    return sum(q["expect"] in found[q["query"]][:top] for q in QUERIES), len(QUERIES)

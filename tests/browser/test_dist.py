@@ -26,6 +26,12 @@ def unzipped(tmp_path_factory):
     return folder
 
 
+def test_the_build_steps_ran(unzipped):
+    """`make dist` builds with `make build`: the search words and the security policy are in."""
+    assert '"keywords":' in (unzipped / "search" / "search_index.js").read_text()
+    assert (unzipped / "letters" / "sick-notes.html").read_text().count('http-equiv="Content-Security-Policy"') == 1
+
+
 def test_unzipped_site_works_from_disk_with_search(unzipped, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()

@@ -14,7 +14,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.browser.test_patients_browser import WORKBOOK_PAGES
 
 pytestmark = pytest.mark.browser

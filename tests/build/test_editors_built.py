@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from tests.helpers import copy_project
+from tests.helpers import build_site, copy_project
 
 
 def run(project, *args, env=None):
@@ -45,8 +45,8 @@ def test_scaffold_builds_at_once_and_is_listed_as_a_draft(project, kind, page):
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"DRAFT: docs/{page}/new-thing.md" in result.stdout
     built = project / "site-check"
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(built)], cwd=project, capture_output=True, text=True)
-    assert build.returncode == 0, build.stderr
+    build = build_site(project, built)
+    assert build.returncode == 0, build.stdout + build.stderr
     assert 'class="swp-draft"' in (built / page / "new-thing.html").read_text()
 
 
