@@ -42,8 +42,10 @@ build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/python -m macros.site_steps site
 
+# One worker per core (pytest-xdist); each test file stays on one worker (tests/conftest.py).
+# The slowest tests are printed at the end (--durations in pyproject.toml).
 test: $(VENV)/.installed-test chromium office html-checker
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadgroup
 
 # Browser tests drive Debian's Chromium; never `playwright install`.
 chromium:

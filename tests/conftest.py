@@ -85,3 +85,13 @@ def search_results(browser, site_urls):
     from tests.browser.search import top_three
 
     return {mode: top_three(browser, base) for mode, base in site_urls.items()}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Parallel runs (`make test`: pytest-xdist, --dist loadgroup) keep each test file on one
+    worker, so its module fixtures (a `make dist`, a Zensical build) run once and never race;
+    files sharing an expensive session fixture name one group (the search evaluation: "search")."""
+    for item in items:
+        if not any(item.iter_markers("xdist_group")):
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))

@@ -48,13 +48,15 @@ ZENSICAL_OPENER = "button.md-search__button"
 ZENSICAL_BOX = "dialog input[role=combobox]"
 ZENSICAL_STATUS = "dialog [role=status]"
 ZENSICAL_RESULT_LINKS = "dialog ol[role=listbox] a[role=option]"
+ZENSICAL_PAGE_SIZE = 10  # it lists results ten at a time
 
 
 def zensical_search(page, query: str) -> list[str]:
     """Type the query into Zensical's search dialog; return result page URLs, best first, once each.
 
     The box is cleared (the status line empties), the query typed, and the results
-    read once the status line gives a count and the list stops changing. Zensical
+    read once the status line's count and the list agree (all of them, or whole
+    pages of ten) and neither has changed for three reads in a row. Zensical
     lists a page's sections as separate results: their anchors are dropped and each
     page counted once, at its best place.
     """
@@ -65,17 +67,24 @@ def zensical_search(page, query: str) -> list[str]:
     box.fill("")
     expect(status).to_have_text("")
     box.fill(query)
-    expect(status).to_have_text(re.compile(r"results?$"), timeout=15000)
     items = page.locator(ZENSICAL_RESULT_LINKS)
-    previous = None
-    for _ in range(40):
-        hrefs = items.evaluate_all("links => links.map(a => a.href)")
-        if hrefs == previous:
+    hrefs, seen, stable = None, None, 0
+    # "No results" can show for a moment while the index loads: trust it only once it has held for 1 s.
+    for _ in range(500):  # 15 s
+        if stable >= (33 if seen == "No results" else 3):
             break
-        previous = hrefs
-        page.wait_for_timeout(50)
+        page.wait_for_timeout(30)
+        text = status.inner_text()
+        now = items.evaluate_all("links => links.map(a => a.href)")
+        count = re.match(r"(\d+) results?$", text)
+        listed, total = len(now), int(count.group(1)) if count else 0
+        agrees = (text == "No results" and not now) or (0 < listed <= total and (listed == total or listed % ZENSICAL_PAGE_SIZE == 0))
+        stable = stable + 1 if agrees and (text, now) == (seen, hrefs) else 0
+        seen, hrefs = text, now
+    else:
+        raise AssertionError(f"Zensical's search for {query!r} never settled: status {seen!r}, {len(hrefs or [])} results listed")
     pages: list[str] = []
-    for href in previous or []:
+    for href in hrefs:
         url = href.split("#")[0]
         if url not in pages:
             pages.append(url)
