@@ -95,3 +95,14 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if not any(item.iter_markers("xdist_group")):
             item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print what tests measured (`record_property`), after the run: the search evaluation's
+    rates, for MkDocs and Zensical. Properties travel back from pytest-xdist's workers."""
+    measured = [(name, value) for reports in terminalreporter.stats.values() for report in reports
+                if getattr(report, "when", None) == "call" for name, value in getattr(report, "user_properties", [])]
+    if measured:
+        terminalreporter.section("measured")
+        for name, value in sorted(measured):
+            terminalreporter.line(f"{name}: {value}")

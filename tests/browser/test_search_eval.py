@@ -19,11 +19,10 @@ def test_the_query_set_is_big_enough_and_points_at_real_pages(site_dir):
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_every_query_finds_its_page_in_the_top_three(mode, search_results, capsys):
+def test_every_query_finds_its_page_in_the_top_three(mode, search_results, record_property):
     found = search_results[mode]
     (top1, total), (top3, _) = rate(found, 1), rate(found, 3)
-    with capsys.disabled():
-        print(f"\nsearch evaluation ({mode}): top-1 {top1}/{total} = {top1 / total:.0%}, top-3 {top3}/{total} = {top3 / total:.0%}")
+    record_property(f"search evaluation, MkDocs ({mode})", f"top-1 {top1}/{total} = {top1 / total:.0%}, top-3 {top3}/{total} = {top3 / total:.0%}")
     assert not misses(found), "\n".join(misses(found))
 
 
