@@ -21,7 +21,7 @@ from macros.posters import load_posters
 from macros.search_terms import HIDDEN_WORDS, MKDOCS_INDEX, ZENSICAL_INDEX
 from tests.browser.search import QUERIES, misses, rate, top_three, zensical_search
 from tests.conftest import serve
-from tests.helpers import PROJECT, html_pages
+from tests.helpers import PROJECT, docx_text, download_word, html_pages
 
 pytestmark = pytest.mark.xdist_group("search")
 
@@ -139,6 +139,30 @@ def test_search_words_are_in_zensicals_index(site_dir, zensical_site):
     assert "letters/sick-notes.html" in pages_with_search_words(zensical_site)
     inline = read(zensical_site, "search.js")
     assert inline.startswith("var __index = ") and HIDDEN_WORDS.replace('"', '\\"') in inline
+
+
+@pytest.mark.browser
+def test_a_gp_can_fill_in_and_download_a_letter(browser, zensical_site):
+    """Under Zensical's theme and the policy the build step wrote: the form fills the letter, and
+    Download Word gives a file with what was typed; no script is blocked, nothing is requested elsewhere."""
+    server = serve(zensical_site)
+    base = f"http://127.0.0.1:{server.server_port}/"
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    errors, requests = [], []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda request: requests.append(request.url))
+    try:
+        page.goto(base + "letters/dna-discharge.html")
+        page.fill("#field-patient_name", "Jane Doe")
+        assert "Jane Doe" in page.locator(".swp-letter").inner_text()
+        assert "Jane Doe" in docx_text(download_word(page).path())
+    finally:
+        context.close()
+        server.shutdown()
+    assert errors == []
+    assert [url for url in requests if not url.startswith((base, "blob:", "data:"))] == []
 
 
 # --- search, as a reader uses it --------------------------------------------------------------
