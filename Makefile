@@ -40,7 +40,7 @@ serve: $(VENV)/.installed
 # Then the build steps every generator's output gets (search words, security policy).
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --site-dir site
-	$(BIN)/python -m macros.site_steps site
+	$(BIN)/python -m macros.steps site
 
 # One worker per core (pytest-xdist); each test file stays on one worker (tests/conftest.py).
 # The slowest tests are printed at the end (--durations in pyproject.toml).
@@ -88,9 +88,9 @@ lock:
 	$(LOCK) --upgrade --extra test -o requirements/test.lock pyproject.toml
 	$(LOCK) --upgrade --extra zensical -o requirements/zensical.lock pyproject.toml
 
-# Third-party JavaScript, pinned in macros/vendor.py, copied from npm with its licence.
+# Third-party JavaScript, pinned in macros/tools/vendor.py, copied from npm with its licence.
 vendor: $(VENV)/.installed
-	$(BIN)/python -m macros.vendor
+	$(BIN)/python -m macros.tools.vendor
 
 # The zip holds one folder; unzip it anywhere and open index.html.
 dist: build
@@ -103,24 +103,24 @@ dist: build
 
 # The fast check for editors: no browser, a few seconds.
 check: $(VENV)/.installed
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.tools.check
 
 # Scaffolds: a valid draft letter, poster or guidance page, added to the nav.
 new-letter new-poster new-guidance: $(VENV)/.installed
 	@test -n "$(ID)" || { echo "Give an ID, e.g. make $@ ID=school-trips"; exit 2; }
-	$(BIN)/python -m macros.scaffold $(subst new-,,$@) $(ID)
+	$(BIN)/python -m macros.tools.scaffold $(subst new-,,$@) $(ID)
 
 # JSON Schemas for editors' tools, from the data models (commit the result).
 schemas: $(VENV)/.installed
-	$(BIN)/python -m macros.schemas
+	$(BIN)/python -m macros.tools.schemas
 
 # Pages past their review_due date are flagged (not a build failure).
 report: $(VENV)/.installed
-	$(BIN)/python -m macros.report
+	$(BIN)/python -m macros.tools.report
 
 # The security policy as one server header (for nginx or IIS), from the built site.
 csp-header: build
-	@$(BIN)/python -m macros.csp site
+	@$(BIN)/python -m macros.steps.csp site
 
 # Performance budget: run by hand, results committed in benchmarks/results.md.
 bench: $(VENV)/.installed-test chromium benchmarks/node_modules/.installed
@@ -136,7 +136,7 @@ $(ZENSICAL_VENV)/.installed: requirements/zensical.lock
 
 zensical: $(ZENSICAL_VENV)/.installed
 	SITE_DIR=site-zensical $(ZENSICAL_VENV)/bin/zensical build -f mkdocs.yml
-	$(ZENSICAL_VENV)/bin/python -m macros.site_steps site-zensical
+	$(ZENSICAL_VENV)/bin/python -m macros.steps site-zensical
 
 # Measure the Zensical build against MkDocs and write the README's table from the result.
 zensical-table: $(VENV)/.installed-test chromium

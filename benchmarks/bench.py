@@ -76,7 +76,7 @@ def timed_build(config: Path, site: Path, steps: bool = True) -> float:
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
                    cwd=PROJECT, env=env, check=True, capture_output=True)
     if steps:
-        subprocess.run([sys.executable, "-m", "macros.site_steps", str(site)], cwd=PROJECT, env=env, check=True, capture_output=True)
+        subprocess.run([sys.executable, "-m", "macros.steps", str(site)], cwd=PROJECT, env=env, check=True, capture_output=True)
     return time.perf_counter() - start
 
 

@@ -18,19 +18,21 @@ try:  # MkDocs reports a PluginError as a clean one-line build error.
 except ImportError:  # Zensical, without MkDocs installed
     PluginError = RuntimeError
 
-from macros.branding import contact_rows
-from macros.content import load_content
-from macros.contract_year import contract_year_on, today
-from macros.directory import boroughs_by_lmc
-from macros.errors import ContentError
-from macros.guidance import guidance_pages, relative_link
-from macros.letter_models import LETTER_GROUPS
-from macros.macro_errors import install as install_macro_errors
-from macros.letters import INVITATIONS_DIR, LETTERS_DIR, letter_page, markup_warnings
-from macros.posters import poster_view
-from macros.render import render_partial
-from macros.review import changes
-from macros.transfers import DESCRIPTION_LIMIT, MINUTES_LIMIT, OTHER_TASK, REPORT_PAGE, organisation_names, task_groups
+from macros.content.contract_year import contract_year_on, today
+from macros.content.errors import ContentError
+from macros.content.letter_models import LETTER_GROUPS
+from macros.content.letters import INVITATIONS_DIR, LETTERS_DIR, markup_warnings
+from macros.content.load import load_content
+from macros.content.transfers import DESCRIPTION_LIMIT, MINUTES_LIMIT, OTHER_TASK, REPORT_PAGE
+from macros.pages.branding import contact_rows
+from macros.pages.directory import boroughs_by_lmc
+from macros.pages.guidance import guidance_pages, relative_link
+from macros.pages.letters import letter_page
+from macros.pages.macro_errors import install as install_macro_errors
+from macros.pages.posters import poster_view
+from macros.pages.render import render_partial
+from macros.pages.review import changes
+from macros.pages.transfers import organisation_names, task_groups
 
 
 def define_env(env):

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from pathlib import Path
 
-from .datafiles import PROJECT_DIR, parse_model, read_text
+from macros.content.datafiles import PROJECT_DIR, parse_model, read_text
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^[0-9 +()-]{6,}$")
@@ -64,17 +64,3 @@ class _Extra(BaseModel):
 
 class _Config(BaseModel):
     extra: _Extra
-
-
-def contact_rows(branding: Branding) -> list[dict]:
-    """One row per way to reach the LMC, each either configured or missing.
-
-    A row is {"kind", "label", "value", "href"}; `value` is "" when the LMC
-    has not configured it, and the template then says to ask the LMC.
-    """
-    rows = [
-        ("website", "Website", branding.website, branding.website),
-        ("email", "Email", branding.email, f"mailto:{branding.email}" if branding.email else ""),
-        ("phone", "Phone", branding.phone, "tel:" + re.sub(r"[^0-9+]", "", branding.phone) if branding.phone else ""),
-    ]
-    return [{"kind": k, "label": label, "value": v, "href": h} for k, label, v, h in rows]

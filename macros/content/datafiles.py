@@ -11,10 +11,10 @@ from typing import TypeVar, get_args
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import ContentError
+from macros.content.errors import ContentError
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(__file__).resolve().parent / "data"
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+DATA_DIR = PROJECT_DIR / "macros" / "data"
 
 Model = TypeVar("Model", bound=BaseModel)
 # libyaml's loader when PyYAML has it (it usually does): several times faster.

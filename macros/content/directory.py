@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .datafiles import DATA_DIR, load_model
+from macros.content.datafiles import DATA_DIR, load_model
 
 DIRECTORY_FILE = DATA_DIR / "lmcs.yml"
 
@@ -59,12 +59,3 @@ class Directory(BaseModel):
 def load_directory(path: Path = DIRECTORY_FILE) -> Directory:
     """Read and validate the borough directory."""
     return load_model(path, Directory)
-
-
-def boroughs_by_lmc(directory: Directory) -> dict[str, list[str]]:
-    """Borough names grouped by the LMC that covers them, in data order."""
-    groups: dict[str, list[str]] = {}
-    for icb in directory.icbs:
-        for borough in icb.boroughs:
-            groups.setdefault(borough.lmc, []).append(borough.name)
-    return groups

@@ -13,10 +13,10 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .contract_year import check_contract_year, today
-from .datafiles import display_path, parse_model, parse_yaml, read_text, yaml_problem
-from .errors import ContentError
-from .sources import Source
+from macros.content.contract_year import check_contract_year, today
+from macros.content.datafiles import DATA_DIR, display_path, parse_model, parse_yaml, read_text, yaml_problem
+from macros.content.errors import ContentError
+from macros.content.sources import Source
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 
@@ -110,7 +110,7 @@ def read_all_pages(docs_dir: Path) -> dict[str, tuple[PageMeta, str]]:
     return pages
 
 
-TOPICS_FILE = Path(__file__).resolve().parent / "data" / "topics.yml"
+TOPICS_FILE = DATA_DIR / "topics.yml"
 
 
 def load_topics(path: Path = TOPICS_FILE) -> dict[str, str]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import posixpath
 import re
 
-from .errors import ContentError
-from .pages import PageMeta, line_in_body
+from macros.content.errors import ContentError
+from macros.content.front_matter import PageMeta, line_in_body
 
 SECTIONS = [
     "In short",
@@ -91,14 +91,3 @@ def check_no_sources_heading(name: str, body: str, first_line: int = 1) -> None:
                 "(publisher, title, url and a date each) and the site shows them",
                 line=line_in_body(body, match.start(), first_line),
             )
-
-
-def guidance_pages(pages: dict[str, tuple[PageMeta, str]]) -> list[tuple[str, PageMeta]]:
-    """The guidance pages, in title order."""
-    found = [(path, meta) for path, (meta, _) in pages.items() if meta.type == "guidance"]
-    return sorted(found, key=lambda item: item[1].title)
-
-
-def relative_link(target: str, from_page: str) -> str:
-    """A Markdown link path from one docs page to another."""
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")

@@ -10,8 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .pages import not_in_future
-from .sources import Source
+from macros.content.front_matter import not_in_future
+from macros.content.sources import Source
 
 # Where the letters index lists a letter: who asks for the work (or whom the letter is for), in index order.
 LETTER_GROUPS = {

@@ -9,16 +9,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .branding import Branding, load_branding
-from .directory import Directory, load_directory
-from .datafiles import DATA_DIR, display_path, line_of, read_text
-from .errors import ContentError
-from .guidance import check_guidance, check_no_sources_heading
-from .letter_models import Letter
-from .letters import INVITATIONS_DIR, LETTERS_DIR, load_letters
-from .pages import PageMeta, check_tags, line_in_body, load_topics, read_all_pages
-from .posters import Poster, check_poster_pages, load_posters
-from .transfers import REPORT_PAGE, Organisations, TransferForm, load_organisations, load_transfer_form
+from macros.content.branding import Branding, load_branding
+from macros.content.directory import Directory, load_directory
+from macros.content.datafiles import DATA_DIR, display_path, line_of, read_text
+from macros.content.errors import ContentError
+from macros.content.guidance import check_guidance, check_no_sources_heading
+from macros.content.letter_models import Letter
+from macros.content.letters import INVITATIONS_DIR, LETTERS_DIR, load_letters
+from macros.content.front_matter import PageMeta, check_tags, line_in_body, load_topics, read_all_pages
+from macros.content.posters import Poster, check_poster_pages, load_posters
+from macros.content.transfers import REPORT_PAGE, Organisations, TransferForm, load_organisations, load_transfer_form
 
 
 @dataclass

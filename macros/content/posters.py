@@ -11,10 +11,10 @@ from pathlib import Path
 import segno
 from pydantic import Field, field_validator
 
-from .datafiles import DATA_DIR, display_path, load_model
-from .errors import ContentError
-from .letter_models import SLUG, Strict
-from .sources import Source
+from macros.content.datafiles import DATA_DIR, display_path, load_model
+from macros.content.errors import ContentError
+from macros.content.letter_models import SLUG, Strict
+from macros.content.sources import Source
 
 POSTERS_DIR = DATA_DIR / "posters"
 MAX_MESSAGE_WORDS = 60
@@ -70,23 +70,3 @@ def check_poster_pages(posters: dict[str, Poster], docs_pages: set[str]) -> None
         target = poster.page.split("#")[0]
         if target not in docs_pages:
             raise ContentError(f"macros/data/posters/{poster.id}.yml", f"`{poster.page}` is not a page under docs/", field="page")
-
-
-def poster_url(poster_id: str, site_url: str | None) -> str:
-    """The poster's own page on the published site, or "" without SITE_URL."""
-    if not site_url:
-        return ""
-    return site_url.rstrip("/") + f"/posters/{poster_id}.html"
-
-
-def qr_svg(url: str) -> str:
-    """An inline SVG QR code for the URL (segno; no network), sized by CSS."""
-    if not url:
-        return ""
-    return segno.make(url, error="m", micro=False).svg_inline(scale=1, border=2, omitsize=True, title=f"QR code: {url}")
-
-
-def poster_view(poster: Poster, site_url: str | None) -> dict:
-    """What the poster template needs."""
-    url = poster_url(poster.id, site_url)
-    return {"poster": poster, "url": url, "qr": qr_svg(url)}

@@ -15,10 +15,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .datafiles import DATA_DIR, load_model
-from .letter_models import ASKED_BY_OTHERS, LETTER_GROUPS, NAME, SLUG, Letter
-from .pages import not_in_future
-from .sources import Source
+from macros.content.datafiles import DATA_DIR, load_model
+from macros.content.letter_models import ASKED_BY_OTHERS, LETTER_GROUPS, NAME, SLUG, Letter
+from macros.content.front_matter import not_in_future
+from macros.content.sources import Source
 
 TRANSFERS_FILE = DATA_DIR / "transfers.yml"
 ORGANISATIONS_FILE = DATA_DIR / "organisations.yml"
@@ -104,35 +104,3 @@ def load_transfer_form(path: Path = TRANSFERS_FILE) -> TransferForm:
 def load_organisations(path: Path = ORGANISATIONS_FILE) -> Organisations:
     """Read and validate the suggested organisations."""
     return load_model(path, Organisations)
-
-
-def sentence_case(phrase: str) -> str:
-    """A task phrase as a tick-box label: its first letter in capitals."""
-    return phrase[:1].upper() + phrase[1:]
-
-
-def task_groups(letters: dict[str, Letter]) -> list[dict]:
-    """The report's task list: the letters' tasks, grouped as the letters index groups them.
-
-    Each group is {"heading", "tasks": [{"id", "label", "letter"}]}; drafts are left out.
-    Letters for patients or the ICB that name a task go under "Other requests".
-    """
-    groups = []
-    for key, heading in LETTER_GROUPS.items():
-        heading = heading if key in ASKED_BY_OTHERS else OTHER_REQUESTS
-        tasks = [
-            {"id": task_id, "label": sentence_case(phrase), "letter": letter.id}
-            for letter in sorted(letters.values(), key=lambda item: item.title.lower())
-            if letter.group == key and not letter.draft
-            for task_id, phrase in letter.report_tasks()
-        ]
-        if tasks and groups and groups[-1]["heading"] == heading:
-            groups[-1]["tasks"].extend(tasks)
-        elif tasks:
-            groups.append({"heading": heading, "tasks": tasks})
-    return groups
-
-
-def organisation_names(organisations: Organisations) -> list[str]:
-    """The suggestions in alphabetical order, for the organisation box's list."""
-    return sorted((o.name for o in organisations.organisations), key=str.lower)

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from .branding import Branding
+
+from macros.content.branding import Branding
 
 
 def contact_rows(branding: Branding) -> list[dict]:

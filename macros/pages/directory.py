@@ -1,7 +1,7 @@
 """The borough LMC directory grouped for its page."""
 from __future__ import annotations
 
-from .directory import Directory
+from macros.content.directory import Directory
 
 
 def boroughs_by_lmc(directory: Directory) -> dict[str, list[str]]:

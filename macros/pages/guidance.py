@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import posixpath
-from .pages import PageMeta
+
+from macros.content.front_matter import PageMeta
 
 
 def guidance_pages(pages: dict[str, tuple[PageMeta, str]]) -> list[tuple[str, PageMeta]]:

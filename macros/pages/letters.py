@@ -1,10 +1,9 @@
 """Template letters laid out for a page: text split at its fill-in fields, the variants ticked, the sources printed at its foot."""
 from __future__ import annotations
 
-from .errors import ContentError
-from .letter_models import FieldDef
-from .letter_models import Letter
-from .letters import PLACEHOLDER, letter_fields, standard_fields
+from macros.content.errors import ContentError
+from macros.content.letter_models import FieldDef, Letter
+from macros.content.letters import PLACEHOLDER, letter_fields, standard_fields
 
 
 def split_placeholders(text: str, fields: list[FieldDef]) -> list[dict]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import TemplateSyntaxError, UndefinedError
 
-from .errors import ContentError
+from macros.content.errors import ContentError
 
 
 def template_line(error: Exception) -> int | None:

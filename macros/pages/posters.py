@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import segno
-from .posters import Poster
+
+from macros.content.posters import Poster
 
 
 def poster_url(poster_id: str, site_url: str | None) -> str:

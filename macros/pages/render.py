@@ -10,7 +10,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-OVERRIDES_DIR = Path(__file__).resolve().parent.parent / "overrides"
+OVERRIDES_DIR = Path(__file__).resolve().parents[2] / "overrides"
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from itertools import groupby
 
-from .pages import PageMeta
+from macros.content.front_matter import PageMeta
 
 
 def changes(pages: dict[str, tuple[PageMeta, str]]) -> list[tuple[date, list[tuple[str, PageMeta]]]]:

@@ -1,10 +1,8 @@
 """The workload-transfer report page: its task tick-boxes (from the letters' `task` lines) and suggested organisations."""
 from __future__ import annotations
 
-from .letter_models import ASKED_BY_OTHERS
-from .letter_models import LETTER_GROUPS
-from .letter_models import Letter
-from .transfers import OTHER_REQUESTS, Organisations
+from macros.content.letter_models import ASKED_BY_OTHERS, LETTER_GROUPS, Letter
+from macros.content.transfers import OTHER_REQUESTS, Organisations
 
 
 def sentence_case(phrase: str) -> str:

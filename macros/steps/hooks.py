@@ -1,10 +1,10 @@
 """MkDocs hooks: thin callers, nothing the site needs is made here.
 
-- MkDocs' broken-link warnings are reworded for editors (macros/links.py).
-- Under `mkdocs serve` only, the build steps (macros/site_steps.py: search words,
+- MkDocs' broken-link warnings are reworded for editors (macros/steps/links.py).
+- Under `mkdocs serve` only, the build steps (macros/steps/run.py: search words,
   security policy) run after each rebuild, so the live site has them. For a real
   build they run after the generator, outside MkDocs: `make build` runs
-  `mkdocs build` and then `python -m macros.site_steps site`, exactly as
+  `mkdocs build` and then `python -m macros.steps site`, exactly as
   `make zensical` does for Zensical, which ignores MkDocs hooks.
 """
 from __future__ import annotations
@@ -16,10 +16,10 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 # MkDocs loads hooks by file path: make the project's macros package importable.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from macros.links import install as install_link_words
-from macros.site_steps import run_steps
+from macros.steps.links import install as install_link_words
+from macros.steps.run import run_steps
 
 log = logging.getLogger("mkdocs.hooks.site_steps")
 _command: dict[str, str] = {}

@@ -3,7 +3,7 @@
 MkDocs names a page as `about.md` and says nothing of where the link is or
 what to do. `reworded` turns its message into ours: the page as `docs/about.md`,
 the line of the link, and the fix. The build installs it as a logging filter
-(macros/hooks.py); `make check` prints the same words.
+(macros/steps/hooks.py); `make check` prints the same words.
 """
 from __future__ import annotations
 

@@ -5,12 +5,12 @@ In order:
    `tabindex=""` on navigation labels; a contents label pointing at a toggle the
    page does not have);
 2. the clinicians' search words go into the generator's search index
-   (macros/search_terms.py);
-3. every page gets its Content Security Policy <meta> (macros/csp.py).
+   (macros/steps/search_terms.py);
+3. every page gets its Content Security Policy <meta> (macros/steps/csp.py).
 
-`python -m macros.site_steps SITE_DIR` runs them after the generator: `make build`,
+`python -m macros.steps SITE_DIR` runs them after the generator: `make build`,
 `make dist` and `make zensical` do, and so do the tests. Under `mkdocs serve` the
-MkDocs hook (macros/hooks.py) calls `run_steps` after each rebuild, so live reload
+MkDocs hook (macros/steps/hooks.py) calls `run_steps` after each rebuild, so live reload
 keeps them. The steps read only the built site and the project's own files, and
 are idempotent: running them twice changes nothing.
 """
@@ -20,10 +20,10 @@ import re
 import sys
 from pathlib import Path
 
-from .csp import add_policy_meta
-from .search_terms import add_search_words
+from macros.steps.csp import add_policy_meta
+from macros.steps.search_terms import add_search_words
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 
 
 # Material 9.x writes tabindex="" on section labels in the navigation (partials/nav-item.html);

@@ -3,7 +3,7 @@
 Each page's `search_terms` (front matter), and for letter and poster pages the
 terms in their data, are added to the page's own entry in the search index that
 the generator wrote. This is a build step on the built site (run by
-macros/site_steps.py), so it reads the pages and data itself and works the same
+macros/steps/run.py), so it reads the pages and data itself and works the same
 whichever generator wrote the index:
 
 - MkDocs with Material writes `search/search_index.json`: the words become a
@@ -23,9 +23,9 @@ import json
 import posixpath
 from pathlib import Path
 
-from .letters import load_letters
-from .pages import read_all_pages
-from .posters import load_posters
+from macros.content.letters import load_letters
+from macros.content.front_matter import read_all_pages
+from macros.content.posters import load_posters
 
 # The index each generator writes, relative to the site root.
 MKDOCS_INDEX = "search/search_index.json"

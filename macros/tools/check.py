@@ -17,12 +17,12 @@ from pathlib import Path
 
 import yaml
 
-from .content import load_content
-from .datafiles import PROJECT_DIR
-from .errors import ContentError
-from .letters import INVITATIONS_DIR, LETTERS_DIR, markup_warnings
-from .contract_year import today as default_today
-from .report import flagged, review_rows
+from macros.content.load import load_content
+from macros.content.datafiles import PROJECT_DIR
+from macros.content.errors import ContentError
+from macros.content.letters import INVITATIONS_DIR, LETTERS_DIR, markup_warnings
+from macros.content.contract_year import today as default_today
+from macros.tools.report import flagged, review_rows
 
 
 def mkdocs_extra(config_file: Path) -> dict:

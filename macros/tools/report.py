@@ -1,6 +1,6 @@
 """Content governance report: every page's last review, review due date and contract year.
 
-Run with `make report` (python -m macros.report). Pages are flagged, not
+Run with `make report` (python -m macros.tools.report). Pages are flagged, not
 failed: the site still builds, and the LMC sees what needs reviewing. A page
 is flagged when its review_due date has passed, or when the GP contract year
 it was written for has ended (from 1 April after it).
@@ -12,9 +12,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .contract_year import contract_year_on, has_passed, today as default_today
-from .datafiles import PROJECT_DIR
-from .pages import PageMeta, read_all_pages
+from macros.content.contract_year import contract_year_on, has_passed, today as default_today
+from macros.content.datafiles import PROJECT_DIR
+from macros.content.front_matter import PageMeta, read_all_pages
 
 OVERDUE = "OVERDUE"
 CONTRACT_ENDED = "CONTRACT YEAR"

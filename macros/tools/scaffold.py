@@ -11,8 +11,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .contract_year import contract_year_on
-from .datafiles import PROJECT_DIR
+from macros.content.contract_year import contract_year_on
+from macros.content.datafiles import PROJECT_DIR
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 SECTIONS = {"letter": "Letters", "poster": "Posters", "guidance": "Guidance"}
@@ -192,7 +192,7 @@ def create(kind: str, item_id: str, project: Path = PROJECT_DIR, today: date | N
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2:
-        print("usage: python -m macros.scaffold letter|poster|guidance ID")
+        print("usage: python -m macros.tools.scaffold letter|poster|guidance ID")
         return 2
     for path in create(argv[0], argv[1]):
         print(f"wrote {path.relative_to(PROJECT_DIR)}")

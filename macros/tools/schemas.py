@@ -13,13 +13,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .directory import Directory
-from .letter_models import FieldRegistry, Letter
-from .pages import PageMeta, Topics
-from .posters import Poster
-from .transfers import Organisations, TransferForm
+from macros.content.datafiles import PROJECT_DIR
+from macros.content.directory import Directory
+from macros.content.letter_models import FieldRegistry, Letter
+from macros.content.front_matter import PageMeta, Topics
+from macros.content.posters import Poster
+from macros.content.transfers import Organisations, TransferForm
 
-SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+SCHEMA_DIR = PROJECT_DIR / "macros" / "schemas"
 MODELS: dict[str, type[BaseModel]] = {
     "letter": Letter,
     "poster": Poster,

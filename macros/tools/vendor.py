@@ -1,6 +1,6 @@
 """Third-party JavaScript the site ships, taken from the npm registry: `make vendor`.
 
-Each library is pinned in VENDORED below. `python -m macros.vendor` downloads the
+Each library is pinned in VENDORED below. `python -m macros.tools.vendor` downloads the
 pinned package with `npm pack` (npm checks the registry's integrity hash), copies
 the one browser file the site needs and its licence into docs/assets/vendor/<name>/,
 and records the version, licence, registry integrity and the file's SHA-256 in
@@ -17,7 +17,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from .datafiles import PROJECT_DIR
+from macros.content.datafiles import PROJECT_DIR
 
 VENDOR_DIR = PROJECT_DIR / "docs" / "assets" / "vendor"
 

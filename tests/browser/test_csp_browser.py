@@ -46,7 +46,7 @@ INJECTED = """<script>window.__injected = 'script';</script>
 
 def test_a_script_written_into_a_page_does_not_run(browser, site_dir, tmp_path):
     """As if a script got past `make check`: the policy computed for the page still blocks it."""
-    from macros.csp import add_policy_meta
+    from macros.steps.csp import add_policy_meta
 
     built = (site_dir / "about.html").read_text()
     built = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", built)

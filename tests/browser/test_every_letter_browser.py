@@ -14,7 +14,7 @@ from docx import Document
 import pytest
 from pypdf import PdfReader
 
-from macros.letters import letter_fields, load_letters, standard_fields
+from macros.content.letters import letter_fields, load_letters, standard_fields
 from tests.helpers import SCREEN_LETTER_TEXT, docx_text, download_word, words
 
 pytestmark = pytest.mark.browser

@@ -4,7 +4,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from macros.posters import load_posters
+from macros.content.posters import load_posters
 from tests.helpers import PROJECT, build_site
 
 pytestmark = pytest.mark.browser

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from macros.transfers import load_transfer_form
+from macros.content.transfers import load_transfer_form
 from tests.browser.test_report_checks import valid_numbers
 from tests.helpers import build_site, copy_project
 

@@ -17,7 +17,7 @@ from docx import Document
 from docx.shared import Mm
 from pypdf import PdfReader
 
-from macros.letters import INVITATIONS_DIR, letter_fields, load_letters, standard_fields
+from macros.content.letters import INVITATIONS_DIR, letter_fields, load_letters, standard_fields
 from tests.helpers import SCREEN_LETTER_TEXT, docx_text, download_word, words
 
 pytestmark = pytest.mark.browser

@@ -1,4 +1,4 @@
-"""The build steps (macros/site_steps.py) run after the generator, whichever it is:
+"""The build steps (macros/steps/run.py) run after the generator, whichever it is:
 `make build`, `make dist` and `make zensical` call them on the finished site, and under
 `mkdocs serve` the hook calls the same function after each rebuild."""
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sys
 import time
 import urllib.request
 
-from macros.search_terms import MKDOCS_INDEX
+from macros.steps.search_terms import MKDOCS_INDEX
 from tests.helpers import PROJECT
 
 
@@ -24,7 +24,7 @@ def files(site):
 def test_running_the_steps_again_changes_nothing(site_dir, tmp_path):
     again = tmp_path / "site"
     shutil.copytree(site_dir, again)
-    result = subprocess.run([sys.executable, "-m", "macros.site_steps", str(again)], cwd=PROJECT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "macros.steps", str(again)], cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "search words added to search/search_index.json" in result.stdout
     assert files(again) == files(site_dir)
@@ -33,7 +33,7 @@ def test_running_the_steps_again_changes_nothing(site_dir, tmp_path):
 
 
 def test_the_steps_refuse_a_folder_that_is_not_a_site(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "macros.site_steps", str(tmp_path / "nothing")], cwd=PROJECT, capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "macros.steps", str(tmp_path / "nothing")], cwd=PROJECT, capture_output=True, text=True)
     assert result.returncode == 2 and "not a built site" in result.stderr
 
 

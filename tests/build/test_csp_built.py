@@ -1,7 +1,7 @@
 """Every built page carries its own Content Security Policy."""
 import re
 
-from macros.csp import script_hashes
+from macros.steps.csp import script_hashes
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 

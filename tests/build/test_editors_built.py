@@ -21,27 +21,27 @@ def project(tmp_path):
 
 
 def test_check_passes_on_the_shipped_content(project):
-    result = run(project, "macros.check")
+    result = run(project, "macros.tools.check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "All checks passed." in result.stdout and "DRAFT" not in result.stdout
 
 
 def test_check_lists_pages_whose_contract_year_has_ended(project):
-    result = run(project, "macros.check", env={"SWP_TODAY": "2027-04-02"})
+    result = run(project, "macros.tools.check", env={"SWP_TODAY": "2027-04-02"})
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     for page in ("docs/guidance/dental.md", "docs/letters/housing.md", "docs/contract-2026-27.md"):
         assert f"CONTRACT YEAR: {page}: written for the 2026/27 contract; 2027/28 has begun" in out, out
-    today = run(project, "macros.report", env={"SWP_TODAY": "2026-11-24"})
+    today = run(project, "macros.tools.report", env={"SWP_TODAY": "2026-11-24"})
     assert "CONTRACT YEAR" not in today.stdout
 
 
 @pytest.mark.parametrize("kind, page", [("letter", "letters"), ("poster", "posters"), ("guidance", "guidance")])
 def test_scaffold_builds_at_once_and_is_listed_as_a_draft(project, kind, page):
-    made = run(project, "macros.scaffold", kind, "new-thing")
+    made = run(project, "macros.tools.scaffold", kind, "new-thing")
     assert made.returncode == 0, made.stdout + made.stderr
     assert f"      - {page}/new-thing.md" in (project / "mkdocs.yml").read_text()
-    result = run(project, "macros.check")
+    result = run(project, "macros.tools.check")
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"DRAFT: docs/{page}/new-thing.md" in result.stdout
     built = project / "site-check"
@@ -51,8 +51,8 @@ def test_scaffold_builds_at_once_and_is_listed_as_a_draft(project, kind, page):
 
 
 def test_scaffold_refuses_a_bad_or_taken_id(project):
-    assert run(project, "macros.scaffold", "letter", "Bad ID").returncode != 0
-    taken = run(project, "macros.scaffold", "letter", "housing")
+    assert run(project, "macros.tools.scaffold", "letter", "Bad ID").returncode != 0
+    taken = run(project, "macros.tools.scaffold", "letter", "housing")
     assert taken.returncode != 0 and "already exists" in taken.stderr
 
 
@@ -77,6 +77,6 @@ CASES = {
 def test_check_names_the_file_and_field(project, case):
     path, old, new, expected = CASES[case]
     edit(project / path, old, new)
-    result = run(project, "macros.check")
+    result = run(project, "macros.tools.check")
     assert result.returncode == 1
     assert "PROBLEM" in result.stdout and expected in result.stdout, result.stdout

@@ -219,7 +219,7 @@ def test_bad_input_fails_the_build_and_make_check_naming_the_file(tmp_path, case
     assert result.returncode != 0, f"{case}: the build passed"
     assert re.search(expected, log), f"{case}: {expected!r} not in\n{log[-2000:]}"
     assert "Traceback" not in log, f"{case}: a traceback reached the editor\n{log[-3000:]}"
-    check = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True, timeout=300)
+    check = subprocess.run([sys.executable, "-m", "macros.tools.check"], cwd=project, capture_output=True, text=True, timeout=300)
     said = check.stdout + check.stderr
     assert check.returncode != 0, f"{case}: make check passed"
     assert re.search(expected, said), f"{case}: make check did not say {expected!r}:\n{said[-2000:]}"
@@ -266,5 +266,5 @@ def test_html_in_letter_text_warns_and_shows_what_the_letter_prints(tmp_path):
                 'prints exactly as written, on the page and in Word. It will show: "Dear <b>[Recipient name]</b>,"')
     assert expected in log
     assert "Dear &lt;b&gt;" in (tmp_path / "site" / "letters" / "housing.html").read_text(), "printed as text"
-    check = subprocess.run([sys.executable, "-m", "macros.check"], cwd=project, capture_output=True, text=True, timeout=300)
+    check = subprocess.run([sys.executable, "-m", "macros.tools.check"], cwd=project, capture_output=True, text=True, timeout=300)
     assert check.returncode == 0 and f"WARNING: {expected}" in check.stdout, check.stdout[-2000:]

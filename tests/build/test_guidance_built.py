@@ -2,8 +2,9 @@
 import re
 from pathlib import PurePosixPath
 
-from macros.guidance import SECTIONS, guidance_pages
-from macros.pages import read_all_pages
+from macros.content.guidance import SECTIONS
+from macros.pages.guidance import guidance_pages
+from macros.content.front_matter import read_all_pages
 from tests.helpers import PROJECT
 
 PAGES = guidance_pages(read_all_pages(PROJECT / "docs"))

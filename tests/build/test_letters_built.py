@@ -5,8 +5,8 @@ import subprocess
 from html.parser import HTMLParser
 
 
-from macros.letter_models import LETTER_GROUPS
-from macros.letters import load_letters
+from macros.content.letter_models import LETTER_GROUPS
+from macros.content.letters import load_letters
 from tests.helpers import PROJECT
 
 LETTERS = load_letters()

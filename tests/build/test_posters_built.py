@@ -4,7 +4,7 @@ import re
 import pytest
 import segno
 
-from macros.posters import load_posters
+from macros.content.posters import load_posters
 from tests.helpers import PROJECT, build_site
 
 POSTERS = load_posters()

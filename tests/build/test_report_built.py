@@ -3,8 +3,9 @@ from transfers.yml, its suggestions from organisations.yml; every letter links t
 import html
 import re
 
-from macros.letters import INVITATIONS_DIR, load_letters
-from macros.transfers import OTHER_TASK, load_organisations, load_transfer_form, task_groups
+from macros.content.letters import INVITATIONS_DIR, load_letters
+from macros.content.transfers import OTHER_TASK, load_organisations, load_transfer_form
+from macros.pages.transfers import task_groups
 
 LETTERS = load_letters()
 FORM = load_transfer_form()

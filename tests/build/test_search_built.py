@@ -3,7 +3,7 @@ every letter is within two clicks of the home page."""
 import json
 import re
 
-from macros.letters import load_letters
+from macros.content.letters import load_letters
 
 
 def index(site_dir):

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.directory import load_directory
+from macros.content.directory import load_directory
 from tests.helpers import PROJECT
 
 

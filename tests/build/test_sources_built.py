@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from macros.content import load_content
-from macros.check import mkdocs_extra
+from macros.content.load import load_content
+from macros.tools.check import mkdocs_extra
 from tests.helpers import PROJECT, build_site, html_pages
 
 CONTENT = load_content(PROJECT / "docs", mkdocs_extra(PROJECT / "mkdocs.yml"))

@@ -16,9 +16,9 @@ import subprocess
 
 import pytest
 
-from macros.letters import load_letters
-from macros.posters import load_posters
-from macros.search_terms import HIDDEN_WORDS, MKDOCS_INDEX, ZENSICAL_INDEX
+from macros.content.letters import load_letters
+from macros.content.posters import load_posters
+from macros.steps.search_terms import HIDDEN_WORDS, MKDOCS_INDEX, ZENSICAL_INDEX
 from tests.browser.search import QUERIES, misses, rate, top_three, zensical_search
 from tests.conftest import serve
 from tests.helpers import PROJECT, docx_text, download_word, html_pages
@@ -120,7 +120,7 @@ def test_review_dates_read_the_same(site_dir, zensical_site):
 
 
 def test_security_policy_on_every_page(zensical_site):
-    """The policy is a build step on the finished site (macros/site_steps.py), so Zensical's pages get it too."""
+    """The policy is a build step on the finished site (macros/steps/run.py), so Zensical's pages get it too."""
     missing = [page for page, policy in policies(zensical_site).items() if policy is None]
     assert not missing, missing
     for policy in policies(zensical_site).values():
@@ -134,7 +134,7 @@ def test_the_same_security_policy(zensical_site):
 
 
 def test_search_words_are_in_zensicals_index(site_dir, zensical_site):
-    """The search-words step (macros/search_terms.py) runs on either generator's index."""
+    """The search-words step (macros/steps/search_terms.py) runs on either generator's index."""
     assert pages_with_search_words(zensical_site) == pages_with_search_words(site_dir)
     assert "letters/sick-notes.html" in pages_with_search_words(zensical_site)
     inline = read(zensical_site, "search.js")

@@ -1,8 +1,9 @@
 """The LMC's branding and contacts, from extra.lmc."""
 import pytest
 
-from macros.branding import contact_rows, load_branding
-from macros.errors import ContentError
+from macros.pages.branding import contact_rows
+from macros.content.branding import load_branding
+from macros.content.errors import ContentError
 
 
 def test_unconfigured_contacts_are_empty_not_invented():

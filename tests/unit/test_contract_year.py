@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from macros.contract_year import check_contract_year, contract_year_on, ends, has_passed, today
+from macros.content.contract_year import check_contract_year, contract_year_on, ends, has_passed, today
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 import base64
 import hashlib
 
-from macros.csp import add_policy_meta, policy, script_hashes
+from macros.steps.csp import add_policy_meta, policy, script_hashes
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <script>var a = 1;</script>
@@ -37,7 +37,7 @@ def test_meta_is_first_in_head_and_added_once():
 
 
 def test_header_policy_unions_every_page(tmp_path):
-    from macros.csp import site_header_policy
+    from macros.steps.csp import site_header_policy
 
     (tmp_path / "a.html").write_text("<head><script>one()</script></head>")
     (tmp_path / "sub").mkdir()

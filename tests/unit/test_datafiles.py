@@ -2,8 +2,8 @@
 import pytest
 from pydantic import BaseModel, ConfigDict
 
-from macros.datafiles import load_model
-from macros.errors import ContentError
+from macros.content.datafiles import load_model
+from macros.content.errors import ContentError
 
 
 class Thing(BaseModel):

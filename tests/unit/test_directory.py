@@ -1,8 +1,9 @@
 """The borough LMC directory data."""
 import pytest
 
-from macros.directory import boroughs_by_lmc, load_directory
-from macros.errors import ContentError
+from macros.pages.directory import boroughs_by_lmc
+from macros.content.directory import load_directory
+from macros.content.errors import ContentError
 
 
 def test_shipped_directory_has_27_londonwide_boroughs():

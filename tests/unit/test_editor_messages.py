@@ -3,9 +3,9 @@ from types import SimpleNamespace
 
 from jinja2 import Environment, StrictUndefined
 
-from macros.errors import ContentError
-from macros.links import reworded
-from macros.macro_errors import editor_message
+from macros.content.errors import ContentError
+from macros.steps.links import reworded
+from macros.pages.macro_errors import editor_message
 
 
 def test_a_missing_page_link_names_the_page_the_line_and_the_fix(tmp_path):

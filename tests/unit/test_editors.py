@@ -6,13 +6,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.datafiles import line_of
-from macros.errors import ContentError
-from macros.letters import load_letter
-from macros.pages import read_all_pages
-from macros.review import changes
-from macros.scaffold import add_to_nav
-from macros.schemas import MODELS, SCHEMA_DIR, schema_text
+from macros.content.datafiles import line_of
+from macros.content.errors import ContentError
+from macros.content.letters import load_letter
+from macros.content.front_matter import read_all_pages
+from macros.pages.review import changes
+from macros.tools.scaffold import add_to_nav
+from macros.tools.schemas import MODELS, SCHEMA_DIR, schema_text
 
 HOUSING = Path(__file__).resolve().parents[2] / "macros" / "data" / "letters" / "housing.yml"
 
@@ -84,12 +84,12 @@ def test_changes_group_pages_by_review_date_newest_first(tmp_path):
 
 
 def test_the_editors_guide_explains_every_field():
-    from macros.letter_models import Letter
-    from macros.pages import PageMeta
-    from macros.posters import Poster
+    from macros.content.letter_models import Letter
+    from macros.content.front_matter import PageMeta
+    from macros.content.posters import Poster
 
     guide = (Path(__file__).resolve().parents[2] / "CONTRIBUTING.md").read_text()
-    from macros.sources import Source
+    from macros.content.sources import Source
 
     for model in (Letter, Poster, PageMeta, Source):
         for name in model.model_fields:
@@ -105,7 +105,7 @@ def test_every_message_the_guide_explains_is_one_the_code_can_say():
     guide = (Path(__file__).resolve().parents[2] / "CONTRIBUTING.md").read_text()
     section = guide.split("## When `make check` says")[1].split("\n## ")[0]
     phrases = [p.strip() for p in re.findall(r"^\| (.+?) \| ", section, re.M)][2:]  # after the header rows
-    code = "\n".join(p.read_text() for p in (Path(__file__).resolve().parents[2] / "macros").glob("*.py"))
+    code = "\n".join(p.read_text() for p in (Path(__file__).resolve().parents[2] / "macros").rglob("*.py"))
     assert len(phrases) >= 30
     for phrase in phrases:
         assert phrase in code, f"CONTRIBUTING.md explains {phrase!r}, which no message in macros/ says"

@@ -3,10 +3,11 @@ from datetime import date
 
 import pytest
 
-from macros.errors import ContentError
-from macros.guidance import SECTIONS, check_guidance, check_no_sources_heading, lead_answer, relative_link, sections
-from macros.pages import PageMeta
-from macros.sources import Source
+from macros.content.errors import ContentError
+from macros.content.guidance import SECTIONS, check_guidance, check_no_sources_heading, lead_answer, sections
+from macros.pages.guidance import relative_link
+from macros.content.front_matter import PageMeta
+from macros.content.sources import Source
 
 SOURCE = Source(publisher="NHS England", title="Something", url="https://www.england.nhs.uk/x", published="2023")
 META = PageMeta(

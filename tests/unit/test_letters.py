@@ -2,21 +2,10 @@
 import pytest
 import yaml
 
-from macros.errors import ContentError
-from macros.letters import (
-    INVITATIONS_DIR,
-    LETTERS_DIR,
-    check_variants,
-    letter_page,
-    letter_view,
-    load_letter,
-    load_letters,
-    markup_warnings,
-    plain_blocks,
-    split_placeholders,
-    standard_fields,
-)
-from macros.letter_models import FieldDef
+from macros.content.errors import ContentError
+from macros.content.letters import INVITATIONS_DIR, LETTERS_DIR, load_letter, load_letters, markup_warnings, standard_fields
+from macros.pages.letters import check_variants, letter_page, letter_view, plain_blocks, split_placeholders
+from macros.content.letter_models import FieldDef
 
 TRUST_TASKS = ["prescribing", "investigations", "results", "monitoring", "fit-note", "onward-referral", "post-op"]
 MINIMAL = {

@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from macros.errors import ContentError
-from macros.pages import overdue, read_all_pages, read_page, split_front_matter
+from macros.content.errors import ContentError
+from macros.content.front_matter import overdue, read_all_pages, read_page, split_front_matter
 
 GOOD = "---\ntitle: T\ndescription: D\nlast_reviewed: 2026-01-01\n---\n\n# T\n"
 
@@ -47,7 +47,7 @@ def test_overdue_lists_only_past_review_dates(tmp_path):
 
 
 def test_tags_must_be_known_topics(tmp_path):
-    from macros.pages import check_tags, load_topics
+    from macros.content.front_matter import check_tags, load_topics
 
     topics = load_topics()
     (tmp_path / "p.md").write_text(GOOD.replace("last_reviewed", "tags: [records, gardening]\nlast_reviewed"))

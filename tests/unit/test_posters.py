@@ -3,8 +3,9 @@ import pytest
 import segno
 import yaml
 
-from macros.errors import ContentError
-from macros.posters import check_poster_pages, load_poster, load_posters, poster_url, qr_svg
+from macros.content.errors import ContentError
+from macros.content.posters import check_poster_pages, load_poster, load_posters
+from macros.pages.posters import poster_url, qr_svg
 
 MINIMAL = {
     "id": "sample",

@@ -2,8 +2,9 @@
 import pytest
 from jinja2 import UndefinedError
 
-from macros.branding import contact_rows, load_branding
-from macros.render import render_partial
+from macros.pages.branding import contact_rows
+from macros.content.branding import load_branding
+from macros.pages.render import render_partial
 
 
 def test_contacts_partial_escapes_and_has_no_blank_lines():

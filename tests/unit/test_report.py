@@ -1,8 +1,8 @@
 """The review report flags overdue pages and lists the rest."""
 from datetime import date
 
-from macros.report import format_report, main, review_rows
-from macros.pages import read_all_pages
+from macros.tools.report import format_report, main, review_rows
+from macros.content.front_matter import read_all_pages
 
 PAGE = "---\ntitle: {t}\ndescription: D\nlast_reviewed: 2025-01-01\n{due}---\n\n# {t}\n"
 

@@ -1,17 +1,9 @@
 """Search terms: gathered per page, added to either generator's index by a build step."""
 import json
 
-from macros.letters import load_letters
-from macros.posters import load_posters
-from macros.search_terms import (
-    HIDDEN_WORDS,
-    add_hidden_text,
-    add_keywords,
-    add_search_words,
-    page_location,
-    page_terms,
-    terms_by_location,
-)
+from macros.content.letters import load_letters
+from macros.content.posters import load_posters
+from macros.steps.search_terms import HIDDEN_WORDS, add_hidden_text, add_keywords, add_search_words, page_location, page_terms, terms_by_location
 from tests.helpers import PROJECT
 
 LETTERS = load_letters()

@@ -2,11 +2,11 @@
 import pytest
 from pydantic import ValidationError
 
-from macros.datafiles import parse_model
-from macros.errors import ContentError
-from macros.letter_models import Letter
-from macros.pages import PageMeta
-from macros.sources import Source
+from macros.content.datafiles import parse_model
+from macros.content.errors import ContentError
+from macros.content.letter_models import Letter
+from macros.content.front_matter import PageMeta
+from macros.content.sources import Source
 
 GOOD = {"publisher": "BMA", "title": "GPCE updated guidance", "url": "https://www.bma.org.uk/x", "updated": "29 April 2026"}
 

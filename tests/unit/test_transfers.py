@@ -3,13 +3,11 @@ suggested organisations are sourced and listed once."""
 import pytest
 import yaml
 
-from macros.errors import ContentError
-from macros.letter_models import ASKED_BY_OTHERS
-from macros.letters import load_letters
-from macros.transfers import (
-    ORGANISATIONS_FILE, TRANSFERS_FILE, OTHER_REQUESTS, load_organisations, load_transfer_form, organisation_names,
-    sentence_case, task_groups,
-)
+from macros.content.errors import ContentError
+from macros.content.letter_models import ASKED_BY_OTHERS
+from macros.content.letters import load_letters
+from macros.content.transfers import ORGANISATIONS_FILE, TRANSFERS_FILE, OTHER_REQUESTS, load_organisations, load_transfer_form
+from macros.pages.transfers import organisation_names, sentence_case, task_groups
 
 LETTERS = load_letters()
 

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from macros.vendor import VENDOR_DIR, VENDORED, record, sha256
+from macros.tools.vendor import VENDOR_DIR, VENDORED, record, sha256
 
 PERMISSIVE = {"MIT", "ISC", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0"}
 

@@ -1,0 +1,1 @@
+"""Editors' command-line tools, run by make: check, report, scaffold, schemas, vendor."""
