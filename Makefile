@@ -110,9 +110,11 @@ new-letter new-poster new-guidance: $(VENV)/.installed
 	@test -n "$(ID)" || { echo "Give an ID, e.g. make $@ ID=school-trips"; exit 2; }
 	$(BIN)/python -m macros.tools.scaffold $(subst new-,,$@) $(ID)
 
-# JSON Schemas for editors' tools, from the data models (commit the result).
+# From the data models (commit the result): JSON Schemas for editors' tools, and the field
+# tables in CONTRIBUTING.md.
 schemas: $(VENV)/.installed
 	$(BIN)/python -m macros.tools.schemas
+	$(BIN)/python -m macros.tools.guide
 
 # Pages past their review_due date are flagged (not a build failure).
 report: $(VENV)/.installed

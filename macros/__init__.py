@@ -20,6 +20,7 @@ except ImportError:  # Zensical, without MkDocs installed
 
 from macros.content.contract_year import contract_year_on, today
 from macros.content.errors import ContentError
+from macros.content.guidance import SECTIONS as GUIDANCE_HEADINGS
 from macros.content.letter_models import LETTER_GROUPS
 from macros.content.letters import INVITATIONS_DIR, LETTERS_DIR, markup_warnings
 from macros.content.load import load_content
@@ -27,6 +28,7 @@ from macros.content.transfers import DESCRIPTION_LIMIT, MINUTES_LIMIT, OTHER_TAS
 from macros.pages.branding import contact_rows
 from macros.pages.directory import boroughs_by_lmc
 from macros.pages.guidance import guidance_pages, relative_link
+from macros.pages.home import asked_tasks
 from macros.pages.letters import letter_page
 from macros.pages.macro_errors import install as install_macro_errors
 from macros.pages.posters import poster_view
@@ -54,6 +56,16 @@ def define_env(env):
     def lmc_contacts():
         """The LMC's configured contacts; those not set up say to ask the LMC."""
         return render_partial("swp/contacts.html", lmc=branding, rows=contact_rows(branding))
+
+    @env.macro
+    def guidance_headings():
+        """The headings every guidance page has, in order (macros/content/guidance.py), as a phrase."""
+        return "; ".join(GUIDANCE_HEADINGS)
+
+    @env.macro
+    def privacy_note():
+        """The privacy promise (overrides/swp/privacy.html), the same words as above every form."""
+        return render_partial("swp/privacy.html")
 
     @env.macro
     def about_publisher():
@@ -156,11 +168,26 @@ def define_env(env):
         return render_partial("swp/poster_gallery.html", items=items)
 
     @env.macro
+    def asked_to():
+        """The home page's "I've been asked to…" list: every letter's task and every page's `tasks:`."""
+        groups = asked_tasks(letters, pages, _menu(env.conf["nav"]), _src(env))
+        return render_partial("swp/home_tasks.md", groups=groups)
+
+    @env.macro
     def whats_changed():
         """Content changes by date, from each page's review date and note."""
         here = _src(env)
         groups = [(day, [(relative_link(path, here), meta) for path, meta in items]) for day, items in changes(pages)]
         return render_partial("swp/whats_changed.md", groups=groups)
+
+
+def _menu(nav) -> list[str]:
+    """Every page in the nav (mkdocs.yml), in menu order."""
+    found = []
+    for item in nav or []:
+        for value in (item.values() if isinstance(item, dict) else [item]):
+            found.extend(_menu(value) if isinstance(value, list) else [value])
+    return found
 
 
 def _directory_href(here: str) -> str:

@@ -47,7 +47,7 @@ class Source(BaseModel):
 
     publisher: str = Field(min_length=1, description="who published it, e.g. NHS England; for a report of someone else's words, the one who reported it (e.g. Pulse)")
     title: str = Field(min_length=1, description="the document's or page's title, as it gives it")
-    url: str | None = Field(default=None, pattern=r"^https://[^\s]+$", description="its https:// address (required unless `offline` says why there is none)")
+    url: str | None = Field(default=None, pattern=r"^https://[^\s]+$", description="its full https:// address, copied from the page, never a guess (required unless `offline` says why there is none)")
     offline: str | None = Field(default=None, min_length=10, description="only for a document that is not online: why there is no address, e.g. 'A manual sent to practices; not published online'")
     published: str | None = Field(default=None, description=f"the date it was published, {DATE_HELP}")
     updated: str | None = Field(default=None, description=f"the date it was last updated, {DATE_HELP}")

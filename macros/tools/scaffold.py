@@ -13,9 +13,19 @@ from pathlib import Path
 
 from macros.content.contract_year import contract_year_on
 from macros.content.datafiles import PROJECT_DIR
+from macros.content.guidance import MAX_ANSWER_WORDS, SECTIONS as GUIDANCE_HEADINGS
+from macros.content.letter_models import SLUG as SLUG_PATTERN
+from macros.content.posters import MAX_MESSAGE_WORDS, MAX_POINT_WORDS, MAX_TITLE_CHARS
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = re.compile(SLUG_PATTERN)
 SECTIONS = {"letter": "Letters", "poster": "Posters", "guidance": "Guidance"}
+# What a new guidance page puts under each of its headings (the headings themselves, and their
+# order, come from macros/content/guidance.py); a heading not listed here gets "- TODO".
+GUIDANCE_PROMPTS = {
+    "In short": "TODO: the detail a reader needs next, in two or three sentences.",
+    "What to say to the patient": "> TODO: a few plain sentences a receptionist can read out.",
+    "What to do next": "- Contact your LMC: see [Support from the LMC](../support/index.md).",
+}
 
 LETTER = """# yaml-language-server: $schema=../../schemas/letter.schema.json
 # DRAFT: replace every TODO, then set draft: false. See CONTRIBUTING.md.
@@ -71,11 +81,11 @@ POSTER = """# yaml-language-server: $schema=../../schemas/poster.schema.json
 # DRAFT: replace every TODO, then set draft: false. See CONTRIBUTING.md.
 id: {id}
 draft: true
-title: "TODO: the heading"
+title: "TODO: the heading, at most {max_title} characters"
 message: >-
-  TODO: at most 60 words, addressed to the patient.
+  TODO: at most {max_words} words, addressed to the patient.
 points:
-  - "TODO: a short line"
+  - "TODO: a short line, at most {max_point} words"
 call_to_action: "TODO: what to do now"
 page: index.md
 sources:
@@ -124,28 +134,15 @@ sources:
 
 # TODO: the question this page answers
 
-TODO: the answer, in one sentence.
+TODO: the answer, in one sentence of at most {max_answer} words.
 
-## In short
-
-TODO: the detail a reader needs next, in two or three sentences.
-
-## What the practice must do
-
-- TODO
-
-## What the practice need not do
-
-- TODO
-
-## What to say to the patient
-
-> TODO: a few plain sentences a receptionist can read out.
-
-## What to do next
-
-- Contact your LMC: see [Support from the LMC](../support/index.md).
+{guidance_sections}
 """
+
+
+def guidance_sections() -> str:
+    """The headings every guidance page has, each with what to write under it."""
+    return "\n\n".join(f"## {heading}\n\n{GUIDANCE_PROMPTS.get(heading, '- TODO')}" for heading in GUIDANCE_HEADINGS)
 
 
 def add_to_nav(config: str, section: str, entry: str) -> str:
@@ -175,6 +172,11 @@ def create(kind: str, item_id: str, project: Path = PROJECT_DIR, today: date | N
         "due": today.replace(year=today.year + 1).isoformat(),
         "day": f"{today.day} {today:%B %Y}",
         "contract_year": contract_year_on(today),
+        "max_title": MAX_TITLE_CHARS,
+        "max_words": MAX_MESSAGE_WORDS,
+        "max_point": MAX_POINT_WORDS,
+        "max_answer": MAX_ANSWER_WORDS,
+        "guidance_sections": guidance_sections(),
     }
     folder = {"letter": "letters", "poster": "posters", "guidance": "guidance"}[kind]
     files: dict[Path, str] = {project / "docs" / folder / f"{item_id}.md": {"letter": LETTER_PAGE, "poster": POSTER_PAGE, "guidance": GUIDANCE_PAGE}[kind]}
