@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 PROJECT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("docs", "overrides", "macros", "mkdocs.yml")
 
@@ -79,3 +81,23 @@ def download_word(page, action: str = "word"):
     download = info.value
     assert download.failure() is None, download.failure()
     return download
+
+
+def nav_files(nav) -> list[str]:
+    """Every Markdown file named in mkdocs.yml's nav."""
+    files = []
+    for item in nav:
+        if isinstance(item, str):
+            files.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                files.extend(nav_files(value) if isinstance(value, list) else [value])
+    return files
+
+
+def mkdocs_config() -> dict:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    return yaml.load((PROJECT / "mkdocs.yml").read_text(), Loader=Loader)

@@ -2,30 +2,8 @@
 import re
 from pathlib import Path
 
-import yaml
-
 from macros.content.directory import load_directory
-from tests.helpers import PROJECT
-
-
-def nav_files(nav) -> list[str]:
-    """Every Markdown file named in mkdocs.yml's nav."""
-    files = []
-    for item in nav:
-        if isinstance(item, str):
-            files.append(item)
-        elif isinstance(item, dict):
-            for value in item.values():
-                files.extend(nav_files(value) if isinstance(value, list) else [value])
-    return files
-
-
-def mkdocs_config() -> dict:
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    return yaml.load((PROJECT / "mkdocs.yml").read_text(), Loader=Loader)
+from tests.helpers import PROJECT, mkdocs_config, nav_files
 
 
 def test_every_nav_page_is_built(site_dir):

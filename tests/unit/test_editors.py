@@ -109,3 +109,20 @@ def test_every_message_the_guide_explains_is_one_the_code_can_say():
     assert len(phrases) >= 30
     for phrase in phrases:
         assert phrase in code, f"CONTRIBUTING.md explains {phrase!r}, which no message in macros/ says"
+
+
+def test_the_guides_field_tables_are_written_from_the_models():
+    """Each field table in CONTRIBUTING.md is the model's own (macros/tools/guide.py): a hand edit,
+    or a model changed without `make schemas`, fails here."""
+    from macros.tools.guide import BLOCK, GUIDE, TABLES, written
+
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert sorted(match.group(2) for match in BLOCK.finditer(guide)) == sorted(TABLES)
+    assert written(guide) == guide, "CONTRIBUTING.md's field tables differ from the models: run `make schemas`"
+
+
+def test_a_limit_changed_in_the_model_changes_the_guide():
+    from macros.content.posters import MAX_MESSAGE_WORDS
+    from macros.tools.guide import GUIDE
+
+    assert f"| `message` | the main text, at most {MAX_MESSAGE_WORDS} words" in GUIDE.read_text(encoding="utf-8")
