@@ -44,7 +44,8 @@ def check_data_pages(pages: dict[str, tuple[PageMeta, str]], folder: str, items:
     """Each letter or poster has its page, and both carry the same review date.
 
     A letter's page also says which contract year the letter is correct for;
-    the page's sources are the letter's or poster's own (its data), never a second list.
+    the page's sources, search words and tasks are the letter's or poster's own (its data),
+    never a second list.
     """
     for item_id, item in items.items():
         path = f"{folder}/{item_id}.md"
@@ -59,6 +60,14 @@ def check_data_pages(pages: dict[str, tuple[PageMeta, str]], folder: str, items:
                 f"lists sources, but this page shows macros/data/{folder}/{item_id}.yml: keep its sources there only",
                 field="sources",
             )
+        for field in ("search_terms", "tasks"):
+            if getattr(meta, field):
+                raise ContentError(
+                    f"docs/{path}",
+                    f"lists {field}, but this page shows macros/data/{folder}/{item_id}.yml: keep them there only"
+                    + (" (a letter's work is its `task`)" if field == "tasks" else ""),
+                    field=field,
+                )
         if meta.last_reviewed != item.last_reviewed:
             raise ContentError(
                 f"docs/{path}",

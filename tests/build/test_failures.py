@@ -39,6 +39,10 @@ CASES = {
         "docs/about.md", APPEND, '<button onclick="alert(1)">Go</button>', r"docs/about\.md, line \d+: has an inline event handler",
     ),
     "javascript link in a page": ("docs/about.md", APPEND, "[Go](javascript:alert(1))", r"docs/about\.md, line \d+: has a javascript: address"),
+    "search words on a letter's page": (
+        "docs/letters/housing.md", "render_macros: true", "render_macros: true\nsearch_terms: [council]",
+        r"docs/letters/housing\.md.*search_terms.*macros/data/letters/housing\.yml: keep them there only",
+    ),
     "script in letter data": (
         "macros/data/letters/housing.yml", "Dear [Recipient name]", "<script>alert(1)</script>Dear [Recipient name]",
         rf"macros/data/letters/housing\.yml, line {HOUSING_GREETING}: has a <script> element",
