@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from macros.steps.links import install as install_link_words
 from macros.steps.run import run_steps
 
-log = logging.getLogger("mkdocs.hooks.site_steps")
+log = logging.getLogger("mkdocs.hooks.steps")
 _command: dict[str, str] = {}
 
 

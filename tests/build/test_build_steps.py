@@ -57,7 +57,7 @@ def fetch(url: str, seconds: float = 90) -> str:
 
 
 def test_mkdocs_serve_runs_the_same_steps():
-    """Live reload keeps the policy and the search words (the hook calls site_steps.run_steps)."""
+    """Live reload keeps the policy and the search words (the hook calls macros.steps.run.run_steps)."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
