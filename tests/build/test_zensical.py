@@ -100,7 +100,7 @@ def test_the_same_pages_come_out(site_dir, zensical_site):
 
 def test_every_letter_has_its_form_and_word_download(site_dir, zensical_site):
     assert letter_pages(zensical_site) == letter_pages(site_dir) == [f"letters/{letter}.html" for letter in load_letters()]
-    for script in ("word.js", "letter.js", "fill-in.js"):
+    for script in ("word.js", "letter.js", "fill-in.js", "save-file.js"):
         assert (zensical_site / "assets" / "javascripts" / script).is_file(), script
     assert (zensical_site / "assets" / "vendor" / "fflate" / "fflate.min.js").is_file()
 

@@ -168,15 +168,7 @@
   }
 
   function save(bytes, name) {
-    var url = URL.createObjectURL(new Blob([bytes], { type: DOCX }));
-    var link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    window.swpSaveFile(new Blob([bytes], { type: DOCX }), name);
   }
 
   function downloadWord(blank) {

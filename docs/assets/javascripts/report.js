@@ -333,15 +333,7 @@
   function downloadCsv() {
     if (!ready()) return;
     var name = "workload-transfers-" + isoToday() + ".csv";
-    var url = URL.createObjectURL(new Blob([window.swpCsv.table(csvRows())], { type: "text/csv;charset=utf-8" }));
-    var link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    window.swpSaveFile(new Blob([window.swpCsv.table(csvRows())], { type: "text/csv;charset=utf-8" }), name);
     unsent = false;
     say("CSV saved as " + name + ": attach it to an email to your LMC.");
   }
