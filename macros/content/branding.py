@@ -6,15 +6,17 @@ as "not set up", so no page ever carries an invented address or number.
 from __future__ import annotations
 
 import re
+from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from pathlib import Path
-
-from macros.content.datafiles import PROJECT_DIR, parse_model, read_text
+from macros.content.datafiles import PROJECT_DIR, line_of, parse_model, read_text
+from macros.content.errors import ContentError
+from macros.content.plain_text import plain_text
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^[0-9 +()-]{6,}$")
+LOGO_TYPES = {".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif"}
 
 
 class Branding(BaseModel):
@@ -29,11 +31,29 @@ class Branding(BaseModel):
     phone: str = ""
     logo: str = ""
 
+    @field_validator("name", "tagline", "website", "email", "phone", "logo")
+    @classmethod
+    def _plain(cls, value: str) -> str:
+        return plain_text(value)
+
     @field_validator("website")
     @classmethod
     def _website(cls, value: str) -> str:
-        if value and not value.startswith(("https://", "http://")):
-            raise ValueError("must start with https:// (or be left empty)")
+        if value and not value.startswith("https://"):
+            raise ValueError("must start with https:// (or be left empty): a plain http:// link can be changed on its way to the reader")
+        return value
+
+    @field_validator("logo")
+    @classmethod
+    def _logo(cls, value: str) -> str:
+        path = PurePosixPath(value)
+        if value and (value.startswith("/") or ":" in value or "\\" in value or ".." in path.parts):
+            raise ValueError(
+                "must be a file under docs/, written as a path from there (e.g. assets/images/logo.svg), "
+                "never a web address or a path outside docs/: the site loads nothing from elsewhere"
+            )
+        if value and path.suffix.lower() not in LOGO_TYPES:
+            raise ValueError(f"must be an image file ({', '.join(sorted(LOGO_TYPES))})")
         return value
 
     @field_validator("email")
@@ -56,6 +76,18 @@ def load_branding(extra: dict, config_file: Path = PROJECT_DIR / "mkdocs.yml") -
     text = read_text(config_file) if Path(config_file).is_file() else None
     model = parse_model("mkdocs.yml", {"extra": {"lmc": (extra or {}).get("lmc")}}, _Config, text=text)
     return model.extra.lmc
+
+
+def check_logo_file(branding: Branding, docs_dir: Path, config_file: Path = PROJECT_DIR / "mkdocs.yml") -> None:
+    """The logo `extra.lmc.logo` names is a file in docs/ (the site would show a broken image)."""
+    if branding.logo and not (Path(docs_dir) / branding.logo).is_file():
+        text = read_text(config_file) if Path(config_file).is_file() else ""
+        raise ContentError(
+            "mkdocs.yml",
+            f"names {branding.logo}, but there is no docs/{branding.logo}: add the file there, or leave the field \"\"",
+            field="extra.lmc.logo",
+            line=line_of(text, ("extra", "lmc", "logo")) if text else None,
+        )
 
 
 class _Extra(BaseModel):

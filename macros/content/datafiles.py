@@ -5,6 +5,7 @@ project) and the field, so a build log points straight at the mistake.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TypeVar, get_args
 
@@ -33,14 +34,17 @@ Loader.yaml_implicit_resolvers = {
 
 
 def read_text(path: Path) -> str:
-    """A content file's text; a file not saved as UTF-8 names the file and the line, never a traceback."""
+    """A content file's text; a file not saved as UTF-8 names the file and the line, never a traceback.
+
+    Read as MkDocs reads pages: a byte-order mark at the start is dropped and Windows
+    (and old Mac) line ends become plain newlines, so a page saved on Windows reads the same."""
     name = display_path(path)
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
         raise ContentError(name, f"cannot be read ({error.strerror})") from error
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ContentError(
@@ -49,11 +53,82 @@ def read_text(path: Path) -> str:
             "UTF-8 cannot read): save it again with the encoding \"UTF-8\"",
             line=line,
         ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def parse_yaml(text: str) -> object:
-    """Parse YAML text safely (plain data only, no Python objects)."""
-    return yaml.load(text, Loader=Loader)
+def parse_yaml(text: str, loader: type = Loader) -> object:
+    """Parse YAML text safely (plain data only, no Python objects), once its shape is checked."""
+    check_yaml_structure(text, loader)
+    return yaml.load(text, Loader=loader)
+
+
+# How many values aliases (*name) may add to a file by repeating what an anchor (&name) holds.
+# Our files use none; a few nested aliases can otherwise stand for billions of values (an
+# "anchor bomb") that hang whatever walks them.
+ALIAS_LIMIT = 1000
+
+
+class YAMLStructureError(yaml.MarkedYAMLError):
+    """YAML that parses, refused as content: a key written twice, or aliases that repeat too much."""
+
+
+def check_yaml_structure(text: str, loader: type = Loader) -> None:
+    """Refuse a key written twice in one group (YAML would silently keep the last) and aliases
+    that repeat more than ALIAS_LIMIT values, from the parser's events, before any value is built:
+    the time taken grows with the text, never with what the aliases stand for."""
+    sizes: dict[str, int] = {}  # anchor -> how many values it holds
+    groups: list[dict] = []  # the lists and groups of fields open at this point
+    repeated = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)) and groups:
+            _check_key(groups[-1], event)
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor not in sizes:
+                raise YAMLStructureError(
+                    problem=f"the alias *{event.anchor} refers to no finished anchor &{event.anchor} above it "
+                    "(or to the group it sits in): write the values out instead",
+                    problem_mark=event.start_mark,
+                )
+            repeated += sizes[event.anchor]
+            if repeated > ALIAS_LIMIT:
+                raise YAMLStructureError(
+                    problem=f"its aliases (*{event.anchor} and others) repeat more than {ALIAS_LIMIT} values: "
+                    "a few nested aliases can stand for millions of values. Write the values out instead of using aliases",
+                    problem_mark=event.start_mark,
+                )
+            _add(groups, sizes[event.anchor])
+        elif isinstance(event, yaml.ScalarEvent):
+            if event.anchor:
+                sizes[event.anchor] = 1
+            _add(groups, 1)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            groups.append({"anchor": event.anchor, "size": 1, "count": 0,
+                           "keys": set() if isinstance(event, yaml.MappingStartEvent) else None})
+        elif isinstance(event, yaml.CollectionEndEvent):
+            group = groups.pop()
+            if group["anchor"]:
+                sizes[group["anchor"]] = group["size"]
+            _add(groups, group["size"])
+
+
+def _add(groups: list[dict], size: int) -> None:
+    """Count a finished value (of `size` values) into the group it belongs to."""
+    if groups:
+        groups[-1]["size"] += size
+        groups[-1]["count"] += 1
+
+
+def _check_key(group: dict, event: yaml.Event) -> None:
+    """In a group of fields, every other value is a key: refuse one written twice (`<<` merges are allowed)."""
+    if group["keys"] is None or group["count"] % 2 or not isinstance(event, yaml.ScalarEvent) or event.value == "<<":
+        return
+    if event.value in group["keys"]:
+        raise YAMLStructureError(
+            problem=f"the field `{event.value}` is written twice in the same group: YAML would silently keep "
+            "only the last one. Keep one",
+            problem_mark=event.start_mark,
+        )
+    group["keys"].add(event.value)
 
 
 def display_path(path: Path) -> str:
@@ -69,16 +144,28 @@ def field_path(loc: tuple) -> str:
     return ".".join(str(part) for part in loc) or "(top level)"
 
 
-def read_yaml(path: Path) -> object:
+def read_yaml(path: Path, loader: type = Loader) -> object:
     """Parse one YAML file; malformed YAML names the file and the line."""
     name = display_path(path)
     text = read_text(path)
     try:
-        return parse_yaml(text)
+        return parse_yaml(text, loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise ContentError(name, f"malformed YAML: {yaml_problem(error, text)}", line=line) from error
+        raise ContentError(name, yaml_message(error, text), line=line) from None
+
+
+def yaml_message(error: yaml.YAMLError, text: str, malformed: str = "malformed YAML") -> str:
+    """An editor's message for YAML that cannot be read (`malformed`: how a syntax error starts)."""
+    if isinstance(error, YAMLStructureError):
+        return error.problem
+    problem = getattr(error, "problem", None) or ""
+    tag = re.search(r"constructor for the tag '([^']*)'", problem)
+    if isinstance(error, yaml.constructor.ConstructorError) and tag:
+        return (f"uses the YAML tag `{tag.group(1)}`, which content may not: data and front matter hold plain "
+                "values (text, numbers, dates, lists and fields). Remove the tag")
+    return f"{malformed}: {yaml_problem(error, text)}"
 
 
 def yaml_problem(error: yaml.YAMLError, text: str = "") -> str:

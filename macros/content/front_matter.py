@@ -14,8 +14,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from macros.content.contract_year import check_contract_year, today
-from macros.content.datafiles import DATA_DIR, display_path, parse_model, parse_yaml, read_text, yaml_problem
+from macros.content.datafiles import DATA_DIR, display_path, parse_model, parse_yaml, read_text, read_yaml, yaml_message
 from macros.content.errors import ContentError
+from macros.content.plain_text import plain_text
 from macros.content.sources import Source
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
@@ -48,6 +49,11 @@ class PageMeta(BaseModel):
     search: SearchMeta | None = Field(default=None, description="search options, e.g. {boost: 0.5} to rank a page lower (rarely needed)")
     render_macros: bool = Field(default=False, description="true on a page that shows a letter, poster or list with a macro such as {{ letter(...) }}")
     hide: list[Literal["navigation", "toc", "footer", "path", "tags"]] = Field(default=[], description="parts of the page layout to hide")
+
+    @field_validator("title", "description")
+    @classmethod
+    def _plain(cls, value: str) -> str:
+        return plain_text(value)
 
     @field_validator("last_reviewed")
     @classmethod
@@ -99,7 +105,7 @@ def read_page(path: Path) -> tuple[PageMeta, str]:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
-        raise ContentError(name, f"malformed front matter: {yaml_problem(error, head)}", line=line) from error
+        raise ContentError(name, yaml_message(error, head, "malformed front matter"), line=line) from None
     return parse_model(name, data, PageMeta, text="\n" + head), body
 
 
@@ -116,13 +122,25 @@ TOPICS_FILE = DATA_DIR / "topics.yml"
 
 def load_topics(path: Path = TOPICS_FILE) -> dict[str, str]:
     """The allowed tags, each with a one-line description."""
-    return parse_model(display_path(path), parse_yaml(read_text(path)), Topics).topics
+    return parse_model(display_path(path), read_yaml(path), Topics, text=read_text(path)).topics
 
 
 class Topics(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     topics: dict[str, str]
+
+    @field_validator("topics")
+    @classmethod
+    def _plain(cls, value: dict[str, str]) -> dict[str, str]:
+        """Topic names are printed as tags on every page that carries them."""
+        for name, description in value.items():
+            for text in (name, description):
+                try:
+                    plain_text(text)
+                except ValueError as error:
+                    raise ValueError(f"the topic `{name}` {error}") from None
+        return value
 
 
 def check_tags(pages: dict[str, tuple[PageMeta, str]], topics: dict[str, str]) -> None:

@@ -9,14 +9,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.content.branding import Branding, load_branding
+from macros.content.branding import Branding, check_logo_file, load_branding
 from macros.content.directory import Directory, load_directory
-from macros.content.datafiles import DATA_DIR, display_path, line_of, read_text
+from macros.content.datafiles import DATA_DIR, PROJECT_DIR, display_path, line_of, read_text
 from macros.content.errors import ContentError
 from macros.content.guidance import check_guidance, check_no_sources_heading
 from macros.content.letter_models import Letter
 from macros.content.letters import INVITATIONS_DIR, LETTERS_DIR, load_letters
 from macros.content.front_matter import PageMeta, check_tags, line_in_body, load_topics, read_all_pages
+from macros.content.symlinks import check_links
 from macros.content.posters import Poster, check_poster_pages, load_posters
 from macros.content.transfers import REPORT_PAGE, Organisations, TransferForm, load_organisations, load_transfer_form
 
@@ -101,27 +102,86 @@ def check_macros_opt_in(name: str, meta: PageMeta, body: str, first_line: int) -
         )
 
 
-# What no page or data file may hold: the site's security policy blocks them
-# anyway, but an editor should hear about it from `make check`, not from a reader.
+def _scheme(word: str) -> str:
+    """A pattern for `word` (e.g. "javascript:") as a browser still reads it: any character written
+    as an HTML entity (&#106; &#x6A; &colon;), in any case, with tabs or line breaks between them."""
+    gap = r"(?:\s|&(?:tab|newline);|&#0*(?:9|10|13);?|&#x0*(?:9|a|d);?)*"
+    named = {":": "|&colon;"}
+    return gap.join(
+        f"(?:{re.escape(char)}|&#0*{ord(char)};?|&#x0*{ord(char):x};?{named.get(char, '')})" for char in word
+    )
+
+
+# An attribute starts after a space, a slash or a closing quote (<svg/onload=…>, <a href="x"ping=…>).
+ATTRIBUTE = r"<[a-z][^>]*?[\s/\"']"
+NO_SCRIPTS = "Remove it; for a link, write an ordinary https:// address"
+# What no page or data file may hold: the site's security policy blocks most of them anyway,
+# but an editor should hear about it from `make check`, not from a reader.
 ACTIVE_CONTENT = [
-    (re.compile(r"<\s*script\b", re.I), "a <script> element"),
-    (re.compile(r"<[a-z][^>]*?\son[a-z]+\s*=", re.I | re.S), "an inline event handler (onclick= or the like)"),
-    (re.compile(r"javascript\s*:", re.I), "a javascript: address"),
-    (re.compile(r"<\s*(iframe|object|embed)\b", re.I), "an embedded frame or object"),
+    (re.compile(r"<\s*script\b", re.I), "a <script> element", NO_SCRIPTS),
+    (re.compile(ATTRIBUTE + r"on[a-z]+\s*=", re.I | re.S), "an inline event handler (onclick= or the like)", NO_SCRIPTS),
+    (re.compile(_scheme("javascript:"), re.I), "a javascript: address", NO_SCRIPTS),
+    (re.compile(r"(?<![\w.+-])" + _scheme("data:") + r"[ \t]*(?:[a-z][\w.+-]*/[\w.+-]+)?[ \t]*[;,]", re.I),
+     "a data: address (a whole file or page written into a link)", NO_SCRIPTS),
+    (re.compile(r"<\s*(iframe|frame|frameset|object|embed|applet|portal)\b", re.I), "an embedded frame or object", NO_SCRIPTS),
+    (re.compile(r"<\s*meta\b", re.I), "a <meta> element (a refresh would take the reader to another page or site)", "Remove it"),
+    (re.compile(r"<\s*base\b", re.I), "a <base> element (it changes where every link on the page goes)", "Remove it"),
+    (re.compile(r"<\s*form\b", re.I), "a <form> (it could send what a reader types somewhere else)", "Remove it"),
+    (re.compile(r"<\s*link\b", re.I), "a <link> element (it loads another file into the page)",
+     "Remove it: the site's own stylesheets are listed in mkdocs.yml"),
+    (re.compile(r"<\s*style\b", re.I), "a <style> element", "Remove it: styles belong in docs/assets/stylesheets/"),
+    (re.compile(ATTRIBUTE + r"style\s*=\s*(?:\"[^\"]*?|'[^']*?|[^\s>]*?)(?:url\s*\(|\\|&)", re.I | re.S),
+     "a style attribute that loads an address (url(…))", "Remove it: styles belong in docs/assets/stylesheets/"),
+    (re.compile(ATTRIBUTE + r"ping\s*=", re.I | re.S), "a ping= attribute (it reports each click to an address)", "Remove it"),
 ]
 
 
 def check_no_active_content(name: str, text: str) -> None:
-    """Pages and data never carry scripts: refuse them naming the file and line."""
-    for pattern, what in ACTIVE_CONTENT:
+    """Pages and data never carry scripts, or anything that loads, sends or redirects: refuse them naming the file and line."""
+    for pattern, what, instead in ACTIVE_CONTENT:
         found = pattern.search(text)
         if found:
             raise ContentError(
                 name,
-                f"has {what}: pages and data files may not run scripts or embed other pages. Remove it; "
-                "for a link, write an ordinary https:// address",
+                f"has {what}: pages and data files may not run scripts, embed or redirect to other pages, "
+                f"load other files or send what a reader types. {instead}",
                 line=text[: found.start()].count("\n") + 1,
             )
+
+
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+TITLE_LINE = re.compile(r"^ {0,3}#(?:[ \t]|$)|^\s*<h1[\s>]", re.I)
+SETEXT_TITLE = re.compile(r"^ {0,3}=+[ \t]*$")
+
+
+def title_lines(body: str) -> list[int]:
+    """The 0-based lines of the body's top-level headings (`# …`, a line underlined with ===, or
+    <h1>), outside fenced code."""
+    found, fence = [], ""
+    lines = body.split("\n")
+    for index, line in enumerate(lines):
+        opening = FENCE.match(line)
+        if fence:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = ""
+        elif opening:
+            fence = opening.group(1)
+        elif TITLE_LINE.match(line) or (SETEXT_TITLE.match(line) and index and lines[index - 1].strip()):
+            found.append(index)
+    return found
+
+
+def check_one_title(name: str, body: str, first_line: int) -> None:
+    """A page has one title: a second `# …` heading is refused (the menu, the search and a
+    screen reader's outline would all take the page's title from the first)."""
+    titles = title_lines(body)
+    if len(titles) > 1:
+        raise ContentError(
+            name,
+            "has a second title (a top-level `# …` heading): a page has one title, its first `# …` heading. "
+            "Make this one a section, `## …`",
+            line=first_line + titles[1],
+        )
 
 
 DOCUMENT_CALL = re.compile(r"""\b(letter|poster)\(\s*["']([^"']*)["']""")
@@ -161,7 +221,9 @@ def body_line(path: Path, body: str) -> int:
 
 def load_content(docs_dir: Path, extra: dict) -> Content:
     """Read and check everything; raise ContentError at the first problem."""
+    check_links([Path(docs_dir), DATA_DIR, PROJECT_DIR / "overrides"])
     branding = load_branding(extra)
+    check_logo_file(branding, Path(docs_dir))
     pages = read_all_pages(Path(docs_dir))
     check_tags(pages, load_topics())
     for data_file in sorted(DATA_DIR.rglob("*.yml")):
@@ -169,6 +231,7 @@ def load_content(docs_dir: Path, extra: dict) -> Content:
     for path, (meta, body) in pages.items():
         first_line = body_line(Path(docs_dir) / path, body)
         check_no_active_content(f"docs/{path}", read_text(Path(docs_dir) / path))
+        check_one_title(f"docs/{path}", body, first_line)
         check_no_sources_heading(f"docs/{path}", body, first_line=first_line)
         check_macros_opt_in(f"docs/{path}", meta, body, first_line)
         check_sources_finished(f"docs/{path}", meta.sources, meta.draft)

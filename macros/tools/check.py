@@ -15,8 +15,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-import yaml
-
+from macros.content.config_file import read_config_file
 from macros.content.load import load_content
 from macros.content.datafiles import PROJECT_DIR
 from macros.content.errors import ContentError
@@ -26,12 +25,8 @@ from macros.tools.report import flagged, review_rows
 
 
 def mkdocs_extra(config_file: Path) -> dict:
-    """`extra:` from mkdocs.yml (its !ENV tags read as plain values)."""
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    return (yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}).get("extra") or {}
+    """`extra:` from mkdocs.yml, once the file is checked (macros/content/config_file.py)."""
+    return read_config_file(config_file).get("extra") or {}
 
 
 def strict_build(project: Path) -> subprocess.CompletedProcess:

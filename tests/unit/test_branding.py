@@ -25,7 +25,8 @@ def test_configured_contacts_get_links():
 
 @pytest.mark.parametrize(
     "field, value",
-    [("email", "not-an-email"), ("phone", "call us"), ("website", "www.example.org")],
+    [("email", "not-an-email"), ("phone", "call us"), ("website", "www.example.org"), ("website", "http://www.lmc.org.uk"),
+     ("name", "<script>window.__marker = 1</script>"), ("tagline", 'Closes" onmouseover="x()'), ("email", 'a"b@example.org')],
 )
 def test_bad_contact_names_mkdocs_yml_and_field(field, value):
     with pytest.raises(ContentError) as caught:
@@ -41,3 +42,33 @@ def test_missing_lmc_name():
 def test_missing_lmc_section():
     with pytest.raises(ContentError, match="field `extra.lmc`"):
         load_branding({})
+
+
+def test_a_website_over_plain_http_is_refused_as_the_message_says():
+    with pytest.raises(ContentError, match="field `extra.lmc.website`: must start with https://"):
+        load_branding({"lmc": {"name": "Test LMC", "website": "http://www.lmc.org.uk"}})
+
+
+@pytest.mark.parametrize(
+    "logo, says",
+    [("https://example.org/logo.svg", "never a web address"), ("//example.org/logo.svg", "never a web address"),
+     ("/etc/logo.svg", "never a web address or a path outside docs/"), ("../README.svg", "a path outside docs/"),
+     ("data:image/png;base64,AAAA", "never a web address"), ('logo.svg" onerror="x()', "may not hold"),
+     ("assets/logo.html", "must be an image file")],
+)
+def test_a_logo_must_be_an_image_file_under_docs(logo, says):
+    with pytest.raises(ContentError) as caught:
+        load_branding({"lmc": {"name": "Test LMC", "logo": logo}})
+    assert "field `extra.lmc.logo`" in str(caught.value) and says in str(caught.value)
+
+
+def test_a_logo_that_is_not_there_is_named(tmp_path):
+    from macros.content.branding import check_logo_file
+
+    branding = load_branding({"lmc": {"name": "Test LMC", "logo": "assets/images/logo.svg"}})
+    with pytest.raises(ContentError) as caught:
+        check_logo_file(branding, tmp_path)
+    assert str(caught.value).startswith("mkdocs.yml, line ") and "there is no docs/assets/images/logo.svg" in str(caught.value)
+    (tmp_path / "assets" / "images").mkdir(parents=True)
+    (tmp_path / "assets" / "images" / "logo.svg").write_text("<svg/>")
+    check_logo_file(branding, tmp_path)
