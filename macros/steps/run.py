@@ -20,7 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from macros.steps.csp import add_policy_meta
+from macros.steps.csp import UnknownInlineScript, add_policy_meta
 from macros.steps.search_terms import add_search_words
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -49,7 +49,7 @@ def add_policies(site_dir: Path) -> int:
     written = 0
     for page in sorted(Path(site_dir).rglob("*.html")):
         html = page.read_text(encoding="utf-8")
-        with_policy = add_policy_meta(fix_theme_markup(html))
+        with_policy = add_policy_meta(fix_theme_markup(html), page=str(page))
         if with_policy != html:
             page.write_text(with_policy, encoding="utf-8")
             written += 1
@@ -69,8 +69,12 @@ def main(argv: list[str]) -> int:
     if not site.is_dir():
         print(f"{site} is not a built site: build it first", file=sys.stderr)
         return 2
-    for line in run_steps(site):
-        print(f"{site}: {line}")
+    try:
+        for line in run_steps(site):
+            print(f"{site}: {line}")
+    except UnknownInlineScript as error:
+        print(error, file=sys.stderr)
+        return 1
     return 0
 
 
