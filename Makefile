@@ -136,7 +136,9 @@ $(ZENSICAL_VENV)/.installed: requirements/zensical.lock
 	$(ZENSICAL_VENV)/bin/pip install --quiet --require-hashes -r requirements/zensical.lock
 	touch $@
 
+# Zensical copies docs/ before it runs our macros: check mkdocs.yml and links in docs/ first.
 zensical: $(ZENSICAL_VENV)/.installed
+	$(ZENSICAL_VENV)/bin/python -m macros.tools.preflight
 	SITE_DIR=site-zensical $(ZENSICAL_VENV)/bin/zensical build -f mkdocs.yml
 	$(ZENSICAL_VENV)/bin/python -m macros.steps site-zensical
 

@@ -25,7 +25,7 @@ from macros.content.letter_models import LETTER_GROUPS
 from macros.content.letters import INVITATIONS_DIR, LETTERS_DIR, markup_warnings
 from macros.content.load import load_content
 from macros.content.transfers import DESCRIPTION_LIMIT, MINUTES_LIMIT, OTHER_TASK, REPORT_PAGE
-from macros.pages.branding import contact_rows
+from macros.pages.branding import contact_rows, escape_for_pages
 from macros.pages.directory import boroughs_by_lmc
 from macros.pages.guidance import guidance_pages, relative_link
 from macros.pages.home import asked_tasks
@@ -47,6 +47,9 @@ def define_env(env):
     branding, pages, directory = content.branding, content.pages, content.directory
     # Theme templates (page-dates.html) compare each page's contract year with this one.
     env.conf["extra"]["contract_year_now"] = contract_year_on(today())
+    # Pages print `{{ lmc.name }}` as it is (mkdocs-macros does not escape): make it escaped text.
+    for variables in (env.variables, env.variables.get("extra") or {}):
+        escape_for_pages(variables.get("lmc"))
     letters, invitations, posters = content.letters, content.invitations, content.posters
     # Not failures: the letter prints the text as written; the editor is shown what it will print.
     for warning in markup_warnings(letters, LETTERS_DIR) + markup_warnings(invitations, INVITATIONS_DIR):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -101,3 +102,27 @@ def mkdocs_config() -> dict:
 
     Loader.add_constructor("!ENV", lambda loader, node: None)
     return yaml.load((PROJECT / "mkdocs.yml").read_text(), Loader=Loader)
+
+
+# Scripts a hostile or mistaken value would run: in a page's title (printed by Material's menus as it
+# is) and in the LMC's name (printed only by our templates).
+TITLE_SCRIPT = "<script>window.__marker = 'title'</script>"
+LMC_SCRIPT = "<script>window.__marker = 'lmc'</script>"
+
+
+def build_with_checks_off(target: Path) -> tuple[Path, subprocess.CompletedProcess]:
+    """Build a copy of the project whose guidance/dental.md title and extra.lmc.name carry a script,
+    with the checks that refuse them turned off in the copy (as if the values had slipped past
+    `make check`), so the layers after it (escaping, the policy step) can be tested on their own.
+    Returns the site folder (what the generator wrote) and the build's result."""
+    project = copy_project(target / "project")
+    plain = project / "macros" / "content" / "plain_text.py"
+    plain.write_text(plain.read_text() + "\n\ndef plain_text(value):  # this test's copy only: the check is off\n    return value\n")
+    load = project / "macros" / "content" / "load.py"
+    load.write_text(load.read_text() + "\n\nACTIVE_CONTENT.clear()  # this test's copy only: the check is off\n")
+    page = project / "docs" / "guidance" / "dental.md"
+    page.write_text(re.sub(r"^title: (.*)$", lambda m: f'title: "{TITLE_SCRIPT}{m.group(1)}"', page.read_text(), count=1, flags=re.M))
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("    name: Londonwide LMCs", f'    name: "{LMC_SCRIPT}Londonwide LMCs"'))
+    site = target / "site"
+    return site, build_site(project, site)

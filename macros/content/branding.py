@@ -16,6 +16,7 @@ from macros.content.plain_text import plain_text
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 PHONE = re.compile(r"^[0-9 +()-]{6,}$")
+LOGO_PATH = re.compile(r"[A-Za-z0-9._/-]+")
 LOGO_TYPES = {".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif"}
 
 
@@ -52,6 +53,8 @@ class Branding(BaseModel):
                 "must be a file under docs/, written as a path from there (e.g. assets/images/logo.svg), "
                 "never a web address or a path outside docs/: the site loads nothing from elsewhere"
             )
+        if value and not LOGO_PATH.fullmatch(value):
+            raise ValueError("must be a file under docs/ whose path uses only letters, digits, -, _, . and /, e.g. assets/images/logo.svg")
         if value and path.suffix.lower() not in LOGO_TYPES:
             raise ValueError(f"must be an image file ({', '.join(sorted(LOGO_TYPES))})")
         return value
@@ -84,7 +87,7 @@ def check_logo_file(branding: Branding, docs_dir: Path, config_file: Path = PROJ
         text = read_text(config_file) if Path(config_file).is_file() else ""
         raise ContentError(
             "mkdocs.yml",
-            f"names {branding.logo}, but there is no docs/{branding.logo}: add the file there, or leave the field \"\"",
+            f"names {branding.logo}, which is not a file in docs/ (docs/{branding.logo}): add the file there, or leave the field \"\"",
             field="extra.lmc.logo",
             line=line_of(text, ("extra", "lmc", "logo")) if text else None,
         )

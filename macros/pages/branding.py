@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from macros.content.branding import Branding
 
 
@@ -18,3 +20,15 @@ def contact_rows(branding: Branding) -> list[dict]:
         ("phone", "Phone", branding.phone, "tel:" + re.sub(r"[^0-9+]", "", branding.phone) if branding.phone else ""),
     ]
     return [{"kind": k, "label": label, "value": v, "href": h} for k, label, v, h in rows]
+
+
+def escape_for_pages(lmc: dict | None) -> None:
+    """Make the page variable `lmc`'s checked text values (extra.lmc) escaped text, in place.
+
+    mkdocs-macros prints a page's `{{ lmc.name }}` as it is (its templates do not escape). As
+    Markup, each value prints as text, and a template that escapes it (`| e`) leaves it as it is.
+    The logo is a checked file path, left alone.
+    """
+    for key, value in (lmc or {}).items():
+        if isinstance(value, str) and key != "logo":
+            lmc[key] = Markup.escape(value)

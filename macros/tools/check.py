@@ -1,6 +1,7 @@
 """`make check`: the fast content check for editors, with no browser.
 
-1. Reads and checks every page's front matter and every data file.
+1. Reads and checks mkdocs.yml, the links in docs/, macros/data/ and overrides/, every
+   page's front matter and every data file.
 2. Runs the strict MkDocs build (broken links, anchors, macro calls).
 3. Lists drafts and pages overdue for review.
 Exits non-zero if 1 or 2 fails; drafts and overdue reviews are reported only.

@@ -14,6 +14,7 @@ import sys
 import pytest
 
 from tests.helpers import PROJECT, build_site, copy_project
+from tests.unit.test_datafiles import bomb
 
 APPEND = None
 # The line of housing.yml's greeting, where two cases break the letter.
@@ -22,6 +23,8 @@ HOUSING_GREETING = next(
     if line.startswith("greeting:")
 )
 DELETE = "delete"
+# Nested aliases standing for 9**9 values (tests/unit/test_datafiles.py).
+BOMB = bomb()
 CASES = {
     "broken macro call": ("docs/about.md", APPEND, "{{ lmc_directory(colour='red') }}", r"about\.md"),
     "undefined variable": ("docs/about.md", APPEND, "{{ lmc.fax_number }}", r"about\.md"),
@@ -183,6 +186,92 @@ CASES = {
         "docs/guidance/dental.md", "## What the practice need not do", "## Other things",
         r"docs/guidance/dental\.md: has no `## What the practice need not do` section",
     ),
+    # Issue 26: what a hostile or mistaken value would do, refused at its source.
+    "script in a page title": (
+        "docs/about.md", re.compile(r"title: .*\n"), "title: '<script>window.__marker = 1</script>'\n",
+        r"docs/about\.md, line 2: field `title`: has <, which this field may not hold",
+    ),
+    "quote in a page description that would close an attribute": (
+        "docs/about.md", re.compile(r"description: .*\n"), "description: 'Who we are\" onfocus=\"x()'\n",
+        r"docs/about\.md, line 3: field `description`: has \", which this field may not hold",
+    ),
+    "script in the site's name": (
+        "mkdocs.yml", "site_name: Safe working pack", "site_name: Safe <script>window.__marker = 1</script>",
+        r"mkdocs\.yml, line 8: field `site_name`: has <, which this field may not hold",
+    ),
+    "script in the LMC's name": (
+        "mkdocs.yml", "    name: Londonwide LMCs", "    name: Londonwide <script>window.__marker = 1</script>",
+        r"mkdocs\.yml, line \d+: field `extra\.lmc\.name`: has <, which this field may not hold",
+    ),
+    "markup in a menu title": (
+        "mkdocs.yml", "  - Home: index.md", "  - Home<img src=x>: index.md",
+        r"mkdocs\.yml, line 178: field `nav \(Home<img src=x>\)`: has <, which this field may not hold",
+    ),
+    "LMC website over plain http": (
+        "mkdocs.yml", "website: https://www.lmc.org.uk", "website: http://www.lmc.org.uk",
+        r"mkdocs\.yml, line 126: field `extra\.lmc\.website`: must start with https://",
+    ),
+    "logo from another site": (
+        "mkdocs.yml", '    logo: ""', "    logo: https://example.org/logo.svg",
+        r"mkdocs\.yml, line 130: field `extra\.lmc\.logo`: must be a file under docs/.*never a web address",
+    ),
+    "logo outside docs": (
+        "mkdocs.yml", '    logo: ""', "    logo: ../README.svg",
+        r"mkdocs\.yml, line 130: field `extra\.lmc\.logo`: must be a file under docs/.*a path outside docs/",
+    ),
+    "logo with a quote in it": (
+        "mkdocs.yml", '    logo: ""', "    logo: 'logo.svg\" onerror=\"x()'",
+        r"mkdocs\.yml, line 130: field `extra\.lmc\.logo`: has \", which this field may not hold",
+    ),
+    "logo that is not there": (
+        "mkdocs.yml", '    logo: ""', "    logo: assets/images/logo.svg",
+        r"mkdocs\.yml, line 130: field `extra\.lmc\.logo`: names assets/images/logo\.svg, which is not a file in docs/",
+    ),
+    "refresh to another site in a page": (
+        "docs/about.md", APPEND, '<meta http-equiv="refresh" content="0; url=https://example.org">',
+        r"docs/about\.md, line \d+: has a <meta> element",
+    ),
+    "form in a page": ("docs/about.md", APPEND, '<form action="https://example.org"><input name="q"></form>', r"docs/about\.md, line \d+: has a <form>"),
+    "style with an outside address in letter data": (
+        "macros/data/letters/housing.yml", "Dear [Recipient name]", '<span style=\\"background:url(https://example.org/t.png)\\">x</span>Dear [Recipient name]',
+        rf"macros/data/letters/housing\.yml, line {HOUSING_GREETING}: has a style attribute that loads an address",
+    ),
+    "javascript link written with an entity": (
+        "docs/about.md", APPEND, "[Go](&#106;avascript:alert(1))", r"docs/about\.md, line \d+: has a javascript: address",
+    ),
+    "data: address in poster data": (
+        "macros/data/posters/dental.yml", re.compile(r"url: https://\S+"), "url: data:text/html;base64,PHNjcmlwdD4=",
+        r"macros/data/posters/dental\.yml, line \d+: has a data: address",
+    ),
+    "field written twice in letter data": (
+        "macros/data/letters/housing.yml", APPEND, "title: Another title",
+        r"macros/data/letters/housing\.yml, line \d+: the field `title` is written twice in the same group",
+    ),
+    "field written twice in front matter": (
+        "docs/about.md", "last_reviewed:", "title: Another title\nlast_reviewed:",
+        r"docs/about\.md, line 4: the field `title` is written twice in the same group",
+    ),
+    "field written twice in mkdocs.yml": (
+        "mkdocs.yml", "site_name: Safe working pack\n", "site_name: Safe working pack\nsite_name: Another pack\n",
+        r"mkdocs\.yml, line 9: the field `site_name` is written twice in the same group",
+    ),
+    "anchor bomb in mkdocs.yml": (
+        "mkdocs.yml", "extra:\n", "extra:\n" + "".join(f"  {line}\n" for line in BOMB.splitlines()),
+        r"mkdocs\.yml, line \d+: its aliases \(\*\w and others\) repeat more than 1000 values",
+    ),
+    "malformed topics file": (
+        "macros/data/topics.yml", "  records: Medical records", "  records: [Medical records",
+        r"macros/data/topics\.yml, line 1[23]: malformed YAML",
+    ),
+    "YAML tag in the topics file": (
+        "macros/data/topics.yml", "  records: Medical records, online access and disclosure", "  records: !!python/object/apply:os.system [id]",
+        r"macros/data/topics\.yml, line 12: uses the YAML tag `tag:yaml\.org,2002:python/object/apply:os\.system`",
+    ),
+    "second title on a page": ("docs/about.md", APPEND, "# Another title", r"docs/about\.md, line \d+: has a second title"),
+    "second title on a guidance page": (
+        "docs/guidance/dental.md", "\n\n## In short", "\n\n# Dental care\n\n## In short",
+        r"docs/guidance/dental\.md, line 40: has a second title \(a top-level `# …` heading\)",
+    ),
     "unknown topic tag": (
         "docs/letters/housing.md", "tags: [housing, fees]", "tags: [housing, gardening]",
         r"docs/letters/housing\.md: field `tags\.1`",
@@ -272,3 +361,84 @@ def test_html_in_letter_text_warns_and_shows_what_the_letter_prints(tmp_path):
     assert "Dear &lt;b&gt;" in (tmp_path / "site" / "letters" / "housing.html").read_text(), "printed as text"
     check = subprocess.run([sys.executable, "-m", "macros.tools.check"], cwd=project, capture_output=True, text=True, timeout=300)
     assert check.returncode == 0 and f"WARNING: {expected}" in check.stdout, check.stdout[-2000:]
+
+
+def build_and_check(project, site):
+    """The build's log and `make check`'s output, each with its return code."""
+    result = build_site(project, site)
+    check = subprocess.run([sys.executable, "-m", "macros.tools.check"], cwd=project, capture_output=True, text=True, timeout=300)
+    return (result.returncode, result.stdout + result.stderr), (check.returncode, check.stdout + check.stderr)
+
+
+SECRET = "PRIVATE KEY, never to be published"
+LINKS = {
+    "a file outside the project": ("docs/assets/key.txt", lambda outside, project: outside / "id_rsa",
+                                   "outside the project's own files"),
+    "a folder outside the project": ("docs/etc", lambda outside, project: outside, "outside the project's own files"),
+    "a file outside, in the theme folder": ("overrides/key.txt", lambda outside, project: outside / "id_rsa",
+                                            "outside the project's own files"),
+    "a file outside, among the data": ("macros/data/key.yml", lambda outside, project: outside / "id_rsa",
+                                       "outside the project's own files"),
+    "the system's password file": ("docs/passwd.txt", lambda outside, project: "/etc/passwd", "outside the project's own files"),
+    "nothing (a dangling link)": ("docs/gone.md", lambda outside, project: project / "docs" / "nowhere.md", "which does not exist"),
+    "itself (a loop)": ("docs/loop.md", lambda outside, project: project / "docs" / "loop.md", "leads round in a loop"),
+    "the folder that holds it": ("docs/assets/up", lambda outside, project: project / "docs", "a folder that holds the link itself"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LINKS))
+def test_a_link_to_outside_nowhere_or_a_loop_is_named_before_anything_is_copied(tmp_path, case):
+    link, target, says = LINKS[case]
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "id_rsa").write_text(SECRET + "\n")
+    project = copy_project(tmp_path / "project")
+    (project / link).symlink_to(target(outside, project))
+    site = tmp_path / "site"
+    (build, log), (check, said) = build_and_check(project, site)
+    expected = f"{link}: is a link to "
+    assert build != 0 and expected in log and says in log, log[-2000:]
+    assert check != 0 and expected in said and says in said, said[-2000:]
+    assert "Traceback" not in log + said
+    copied = [p for p in site.rglob("*")] if site.exists() else []
+    assert copied == [], f"the generator copied files before the check stopped it: {copied[:5]}"
+    assert any(phrase in said for phrase in guide_phrases())
+    # What `make zensical` runs before Zensical, which copies docs/ before it runs our macros.
+    preflight = subprocess.run([sys.executable, "-m", "macros.tools.preflight"], cwd=project, capture_output=True, text=True)
+    assert preflight.returncode == 1 and preflight.stderr.startswith(expected) and "Traceback" not in preflight.stderr
+
+
+def test_mkdocs_yml_saved_as_utf16_is_named_by_the_build_and_make_check(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_bytes(config.read_text().encode("utf-16"))
+    (build, log), (check, said) = build_and_check(project, tmp_path / "site")
+    for code, output in ((build, log), (check, said)):
+        assert code != 0 and "mkdocs.yml, line 1: is not saved as UTF-8" in output, output[-2000:]
+        assert "Traceback" not in output
+
+
+def test_mkdocs_yml_badly_indented_is_named_with_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    config.write_text(text.replace("    name: Londonwide LMCs", "   name: Londonwide LMCs"))
+    line = text[: text.index("    tagline:")].count("\n") + 1
+    (build, log), (check, said) = build_and_check(project, tmp_path / "site")
+    assert build != 0 and f'mkdocs.yml", line {line}' in log, log[-2000:]  # MkDocs' own message, before any hook
+    assert check != 0 and f"mkdocs.yml, line {line}: malformed YAML" in said, said[-2000:]
+    assert "Traceback" not in log + said
+
+
+def test_a_page_saved_with_windows_line_ends_builds_and_its_mistakes_are_named(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "about.md"
+    text = page.read_text()
+    page.write_bytes(text.replace("\n", "\r\n").encode())
+    (build, log), (check, said) = build_and_check(project, tmp_path / "site")
+    assert build == 0 and check == 0, (log + said)[-2000:]
+    page.write_bytes(re.sub(r"last_reviewed: .*\n", "", text, count=1).replace("\n", "\r\n").encode())
+    (build, log), (check, said) = build_and_check(project, tmp_path / "site2")
+    for code, output in ((build, log), (check, said)):
+        assert code != 0 and re.search(r"docs/about\.md, line \d+: field `last_reviewed`: is missing", output), output[-2000:]
+        assert "has no front matter" not in output

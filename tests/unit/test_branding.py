@@ -68,7 +68,20 @@ def test_a_logo_that_is_not_there_is_named(tmp_path):
     branding = load_branding({"lmc": {"name": "Test LMC", "logo": "assets/images/logo.svg"}})
     with pytest.raises(ContentError) as caught:
         check_logo_file(branding, tmp_path)
-    assert str(caught.value).startswith("mkdocs.yml, line ") and "there is no docs/assets/images/logo.svg" in str(caught.value)
+    assert str(caught.value).startswith("mkdocs.yml, line ") and "which is not a file in docs/ (docs/assets/images/logo.svg)" in str(caught.value)
     (tmp_path / "assets" / "images").mkdir(parents=True)
     (tmp_path / "assets" / "images" / "logo.svg").write_text("<svg/>")
     check_logo_file(branding, tmp_path)
+
+
+def test_checked_lmc_values_print_as_text_in_pages_and_are_not_escaped_twice():
+    from jinja2 import Environment
+
+    from macros.pages.branding import escape_for_pages
+
+    lmc = {"name": "Kent & Medway <LMC>", "website": "https://example.org/?a=1&b=2", "logo": "assets/logo.svg"}
+    escape_for_pages(lmc)
+    page = Environment()  # as mkdocs-macros renders a page: no autoescaping
+    assert page.from_string("Tell {{ lmc.name }}.").render(lmc=lmc) == "Tell Kent &amp; Medway &lt;LMC&gt;."
+    assert page.from_string('<a href="{{ lmc.website | e }}">').render(lmc=lmc) == '<a href="https://example.org/?a=1&amp;b=2">'
+    assert lmc["logo"] == "assets/logo.svg"
