@@ -33,6 +33,7 @@ from macros.pages.letters import letter_page
 from macros.pages.macro_errors import install as install_macro_errors
 from macros.pages.posters import poster_view
 from macros.pages.render import render_partial
+from macros.pages.report_page import report_page_urls
 from macros.pages.review import changes
 from macros.pages.transfers import organisation_names, task_groups
 
@@ -50,6 +51,8 @@ def define_env(env):
     # Pages print `{{ lmc.name }}` as it is (mkdocs-macros does not escape): make it escaped text.
     for variables in (env.variables, env.variables.get("extra") or {}):
         escape_for_pages(variables.get("lmc"))
+    # The theme (main.html) ends these pages with "Something wrong or out of date on this page?".
+    env.conf["extra"]["report_pages"] = report_page_urls(pages)
     letters, invitations, posters = content.letters, content.invitations, content.posters
     # Not failures: the letter prints the text as written; the editor is shown what it will print.
     for warning in markup_warnings(letters, LETTERS_DIR) + markup_warnings(invitations, INVITATIONS_DIR):
