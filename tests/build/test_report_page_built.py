@@ -22,8 +22,9 @@ from tests.helpers import PROJECT, build_site, copy_project, html_pages
 
 PAGES = read_all_pages(PROJECT / "docs")
 EMAIL = "reports@lmc.example"
-# A name that must stay text: an ampersand and angle brackets.
-NAME = "North & South <b>LMCs</b>"
+# A name that must stay text: an ampersand and an apostrophe (angle brackets are refused outright,
+# see the failure table in tests/build/test_failures.py).
+NAME = "North & South's LMCs"
 SITE_URL = "https://intranet.example/safe-working/"
 REPORT = re.compile(r'<p class="swp-report-page">(.*?)</p>', re.DOTALL)
 QUESTION = "Something wrong or out of date on this page?"
@@ -141,7 +142,7 @@ def test_with_an_email_each_page_opens_an_email_naming_the_page_its_address_and_
 def test_with_an_email_every_value_stays_text(site_with_email):
     _, site = site_with_email
     paragraph = reports(site, "letters/ag-hand-back.html")[0]
-    assert "Email North &amp; South &lt;b&gt;LMCs&lt;/b&gt;" in paragraph and "<b>" not in paragraph
+    assert re.search(r"Email North &amp; South(&#39;|&#x27;)s LMCs", paragraph), paragraph
     subject = parse_qs(urlsplit(link(paragraph)).query)["subject"][0]
     assert "\u201cAn A&G reply that hands the work back\u201d" in subject
 
