@@ -7,6 +7,7 @@
 #   make report  list every page's review dates and flag overdue ones
 #   make vendor  refresh the vendored JavaScript (fflate) from the npm registry
 #   make lock    refresh the locked Python dependencies (requirements/*.lock)
+#   make node    run the browser scripts' unit tests (tests/js) with Node's test runner
 
 PYTHON   ?= python3
 VENV     := .venv
@@ -18,7 +19,7 @@ DIST_ZIP := dist/$(DIST_NAME).zip
 # Quiet the end-of-life banner (the README says what it means for us).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check dist report csp-header bench zensical zensical-table new-letter new-poster new-guidance schemas vendor lock chromium office html-checker clean
+.PHONY: node serve build test check dist report csp-header bench zensical zensical-table new-letter new-poster new-guidance schemas vendor lock chromium office html-checker clean
 
 # Installs are locked: exact versions with hashes, from requirements/*.lock
 # (`make lock` refreshes them from pyproject.toml). The virtualenv is rebuilt
@@ -46,6 +47,11 @@ build: $(VENV)/.installed
 # The slowest tests are printed at the end (--durations in pyproject.toml).
 test: $(VENV)/.installed-test chromium office html-checker
 	$(BIN)/pytest -n auto --dist loadgroup
+
+# The browser scripts' pure logic, unit-tested with Node's own test runner (also run by `make test`).
+node:
+	@command -v node >/dev/null 2>&1 || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nodejs; }
+	node --test tests/js/
 
 # Browser tests drive Debian's Chromium; never `playwright install`.
 chromium:
