@@ -1,10 +1,10 @@
 """Grow the pack to N times its size, from its real content, in a throw-away copy (for `make bench`).
 
-Every page in a section of the navigation (all but the home page) gets
-N-1 copies beside it, named `<page>-copy<k>.md`, listed in the same section; a letter's or
+Every page in a section of the navigation gets N-1 copies beside it, named `<page>-copy<k>.md`, listed in the same section; a letter's or
 poster's page is copied with its data file (`macros/data/letters/<id>-copy<k>.yml`, its `id`
 changed to match), so each copy is a real letter or poster that the macros render and the
-checks validate. Nothing is written into the project itself.
+checks validate. The home page and the pages that list the whole pack (the letters', posters' and
+guidance overviews, topics, changes) are not copied: they grow with it, as they will. Nothing is written into the project itself.
 
     python benchmarks/grow.py 10 /tmp/pack10    # a copy of the project at 10x, ready to build
 """
@@ -17,6 +17,8 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 PARTS = ("docs", "overrides", "macros", "mkdocs.yml")
+# A page that calls one of these lists every letter, poster or page: it grows with the pack.
+LISTS_THE_PACK = ("letters_index(", "guidance_index(", "poster_gallery(", "whats_changed(", "asked_to(", "<!-- material/tags")
 
 
 def copy_project(target: Path) -> Path:
@@ -73,7 +75,7 @@ def grow(project: Path, times: int) -> int:
             continue
         pages += 1
         nested = line.startswith("      ")  # inside a section, not the home page
-        if not nested:
+        if not nested or any(call in (project / "docs" / page).read_text(encoding="utf-8") for call in LISTS_THE_PACK):
             continue
         indent = line[: len(line) - len(line.lstrip())]
         for k in range(2, times + 1):
