@@ -287,8 +287,31 @@ def section(scales: list[Scale]) -> str:
     return "\n".join(lines) + "\n"
 
 
-if __name__ == "__main__":  # the growth part alone: python benchmarks/growth.py
+def replace_section(results: str, new: str, stamp: str) -> str:
+    """benchmarks/results.md with its growth section (and the line saying when it was measured) replaced."""
+    heading = new.splitlines()[0]
+    new = new.replace("\n\n", f"\n\n{stamp}\n\n", 1)
+    if heading in results:
+        start = results.index(heading)
+        end = results.find("\n## ", start + len(heading))
+        return results[:start] + new + (results[end:] if end != -1 else "")
+    title, _, rest = results.partition("\n\n")
+    if not rest.startswith("## "):
+        rest = "## Pages, search and Lighthouse at 1×\n\n" + rest
+    return f"{title}\n\n{new}\n{rest}"
+
+
+if __name__ == "__main__":  # the growth part alone: python benchmarks/growth.py [--write]
+    import platform
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        print(section(measure(Path(tmp))))
+        before = os.getloadavg()
+        text = section(measure(Path(tmp)))
+    print(text)
+    if "--write" in sys.argv[1:]:
+        results = PROJECT / "benchmarks" / "results.md"
+        stamp = (f"Measured by `python benchmarks/growth.py --write` on {time.strftime('%Y-%m-%d %H:%M %Z')}, "
+                 f"{os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}; "
+                 f"load average {before[0]:.1f} at the start, {os.getloadavg()[0]:.1f} at the end.")
+        results.write_text(replace_section(results.read_text(), text, stamp))
