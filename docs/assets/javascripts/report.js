@@ -68,7 +68,9 @@
     var note = root.querySelector('[data-flag-for="' + field.dataset.reportInput + '"]');
     if (!note) return;
     var kinds = [];
-    ids.find(field.value).forEach(function (hit) { if (kinds.indexOf(hit.what) < 0) kinds.push(hit.what); });
+    ids.find(field.value).forEach(function (hit) {
+      hit.kinds.forEach(function (kind) { if (kinds.indexOf(ids.WHAT[kind]) < 0) kinds.push(ids.WHAT[kind]); });
+    });
     note.hidden = !kinds.length;
     var named = kinds.length > 1 ? kinds.slice(0, -1).join(", ") + " and " + kinds[kinds.length - 1] : kinds[0];
     note.textContent = kinds.length
