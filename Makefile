@@ -5,7 +5,7 @@
 #   make dist    zip the built site for an intranet server or a shared drive
 #   make check   the editors' check: data, front matter, strict build, drafts, overdue reviews
 #   make report  list every page's review dates and flag overdue ones
-#   make vendor  refresh the vendored JavaScript (fflate) from the npm registry
+#   make vendor  refresh the vendored JavaScript (fflate, PapaParse) from the npm registry
 #   make lock    refresh the locked Python dependencies (requirements/*.lock)
 #   make node    run the browser scripts' unit tests (tests/js) with Node's test runner
 
