@@ -286,7 +286,9 @@
     description: function (e) { return redacted(e.description); },
     practice_action: function (e) { return e.practice_action; },
     minutes: function (e) { return e.minutes; },
-    patient_risk: function (e) { return e.patient_risk; }
+    patient_risk: function (e) { return e.patient_risk; },
+    response: function (e) { return e.response || ""; },
+    response_date: function (e) { return e.response_date || ""; }
   };
   columns.forEach(function (name) {
     if (!VALUES[name]) throw new Error("report.js has no value for the CSV column " + name + " (macros/data/transfers.yml)");
