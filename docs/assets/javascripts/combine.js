@@ -1,0 +1,157 @@
+/* Combining practices' workload-transfer reports into evidence (the LMC's combine-reports page).
+ *
+ * merge() takes the rows of each file (report-file.js) and counts each
+ * transfer once: the same file loaded twice, or a practice's running log sent
+ * every week with last week's transfers still in it, adds nothing twice. A row
+ * is the same as another when everything but its report date, entry number and
+ * response matches; within one file, identical rows stay separate (two
+ * identical requests on one day are two transfers), so a row counts as many
+ * times as the file that holds it most often. Of two copies, the later report
+ * wins, so a response recorded since is kept. Rows that share a file and an
+ * entry number are one transfer with several tasks.
+ *
+ * summarise() filters the transfers and counts them for the page's tables.
+ * Pure functions: no page, no storage, nothing sent.
+ */
+(function () {
+  "use strict";
+
+  var IGNORED = { format_version: 1, report_date: 1, entry: 1, task: 1, response: 1, response_date: 1, source_file: 1 };
+
+  function rowKey(row, fields) {
+    return fields.map(function (name) { return row[name] || ""; }).join("\u0000");
+  }
+
+  /* files: [{name, rows}] in the order loaded. Returns {rows, transfers, repeated}:
+   * each row gains source_file (kept from a combined file, else the file's name). */
+  function merge(files) {
+    var fields = null;
+    var kept = new Map();
+    var repeated = 0;
+    files.forEach(function (file, fileIndex) {
+      var seen = new Map();
+      file.rows.forEach(function (row) {
+        if (!fields) fields = Object.keys(row).filter(function (name) { return !IGNORED[name]; }).sort();
+        var source = row.source_file || file.name;
+        var scope = fileIndex + "\u0000" + source;
+        var key = rowKey(row, fields);
+        var occurrence = (seen.get(scope + key) || 0) + 1;
+        seen.set(scope + key, occurrence);
+        var copy = Object.assign({}, row, { source_file: source });
+        Object.defineProperty(copy, "_transfer", { value: scope + "\u0000" + row.report_date + "\u0000" + row.entry, enumerable: false });
+        var id = key + "\u0000" + occurrence;
+        var before = kept.get(id);
+        if (before) {
+          repeated++;
+          if ((copy.report_date || "") > (before.report_date || "")) kept.set(id, copy);
+        } else {
+          kept.set(id, copy);
+        }
+      });
+    });
+    var rows = Array.from(kept.values());
+    return { rows: rows, transfers: group(rows), repeated: repeated };
+  }
+
+  /* Rows of one file with one entry number: one transfer, its tasks listed. */
+  function group(rows) {
+    var byKey = new Map();
+    rows.forEach(function (row) {
+      var transfer = byKey.get(row._transfer);
+      if (!transfer) {
+        transfer = {
+          practice: row.practice, borough: row.borough, organisation: row.organisation, department: row.department,
+          date: row.date || row.report_date, arrived_by: row.arrived_by, practice_action: row.practice_action,
+          minutes: row.minutes === "" ? 0 : Number(row.minutes), patient_risk: row.patient_risk,
+          response: row.response, response_date: row.response_date, source_file: row.source_file,
+          tasks: [], rows: []
+        };
+        byKey.set(row._transfer, transfer);
+      }
+      transfer.tasks.push(row.task_id);
+      transfer.rows.push(row);
+    });
+    return Array.from(byKey.values());
+  }
+
+  /* filters: {from, to (YYYY-MM-DD), organisation, borough, icb}; icbOf: {borough: icb}. */
+  function filter(transfers, filters, icbOf) {
+    filters = filters || {};
+    icbOf = icbOf || {};
+    return transfers.filter(function (t) {
+      if (filters.from && t.date < filters.from) return false;
+      if (filters.to && t.date > filters.to) return false;
+      if (filters.organisation && t.organisation !== filters.organisation) return false;
+      if (filters.borough && t.borough !== filters.borough) return false;
+      if (filters.icb && icbOf[t.borough] !== filters.icb) return false;
+      return true;
+    });
+  }
+
+  /* [[key, count]], most first, then by key; an empty key counts as "". */
+  function countBy(transfers, keyOf) {
+    var counts = new Map();
+    transfers.forEach(function (t) {
+      [].concat(keyOf(t)).forEach(function (key) { counts.set(key, (counts.get(key) || 0) + 1); });
+    });
+    return Array.from(counts.entries()).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); });
+  }
+
+  /* The Monday of a date's week, as YYYY-MM-DD. */
+  function weekOf(iso) {
+    if (!iso) return "";
+    var p = iso.split("-").map(Number);
+    var d = new Date(Date.UTC(p[0], p[1] - 1, p[2]));
+    d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+    return d.toISOString().slice(0, 10);
+  }
+
+  function practiceOf(t) { return t.practice || "(no name) " + t.source_file; }
+
+  function summarise(transfers, filters, icbOf) {
+    var shown = filter(transfers, filters, icbOf);
+    var dates = shown.map(function (t) { return t.date; }).filter(Boolean).sort();
+    var practices = new Set(shown.map(practiceOf));
+    var byOrganisation = countBy(shown, function (t) { return t.organisation; });
+    var responses = new Map();
+    shown.forEach(function (t) {
+      var counts = responses.get(t.organisation) || {};
+      var code = t.response || "";
+      counts[code] = (counts[code] || 0) + 1;
+      responses.set(t.organisation, counts);
+    });
+    return {
+      transfers: shown,
+      totals: {
+        transfers: shown.length,
+        practices: practices.size,
+        from: dates[0] || "",
+        to: dates[dates.length - 1] || "",
+        minutes: shown.reduce(function (sum, t) { return sum + t.minutes; }, 0),
+        atRisk: shown.filter(function (t) { return t.patient_risk === "yes"; }).length,
+        answered: shown.filter(function (t) { return t.response && t.response !== "none-yet"; }).length
+      },
+      byOrganisation: byOrganisation,
+      byDepartment: countBy(shown, function (t) { return t.organisation + "\u0000" + t.department; })
+        .map(function (pair) { var p = pair[0].split("\u0000"); return [p[0], p[1], pair[1]]; }),
+      byTask: countBy(shown, function (t) { return t.tasks.filter(function (x, i, all) { return all.indexOf(x) === i; }); }),
+      byArrival: countBy(shown, function (t) { return t.arrived_by; }),
+      byAction: countBy(shown, function (t) { return t.practice_action; }),
+      byResponse: byOrganisation.map(function (pair) { return [pair[0], responses.get(pair[0])]; }),
+      byMonth: countBy(shown, function (t) { return t.date.slice(0, 7); }).sort(function (a, b) { return a[0] < b[0] ? -1 : 1; }),
+      byWeek: countBy(shown, function (t) { return weekOf(t.date); }).sort(function (a, b) { return a[0] < b[0] ? -1 : 1; })
+    };
+  }
+
+  /* The combined CSV's rows: the report's columns, then source_file; one row per task. */
+  function csvRows(transfers, columns) {
+    var names = columns.concat(["source_file"]);
+    var rows = [names];
+    transfers.forEach(function (t) {
+      t.rows.forEach(function (row) { rows.push(names.map(function (name) { return row[name] === undefined ? "" : row[name]; })); });
+    });
+    return rows;
+  }
+
+  window.swpCombine = { merge: merge, filter: filter, summarise: summarise, countBy: countBy, weekOf: weekOf, csvRows: csvRows };
+})();
