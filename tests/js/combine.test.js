@@ -100,3 +100,22 @@ test("100,000 transfers merge and filter (the bench times it in Chromium)", () =
   const s = combine.summarise(transfers, { organisation: "Trust 3" });
   assert.equal(s.totals.transfers, 2500);
 });
+
+test("the letter's fields for one organisation: counts by task, period, hours", () => {
+  const { transfers } = combine.merge([elm, oak, ash]);
+  const filters = { organisation: "Royal Free" };
+  const s = combine.summarise(transfers, filters);
+  const labels = { "trust-tasks/bloods": "Arrange blood tests", "trust-tasks/fit-note": "Issue a fit note" };
+  const fields = combine.letterFields(s, filters, (code) => labels[code], (iso) => "[" + iso + "]", "Camden");
+  assert.deepEqual(plain(fields), {
+    provider: "Royal Free",
+    service: "Rheumatology",
+    counted_by: "2 practices in Camden",
+    request_count: "3",
+    period: "[2026-11-03] to [2026-11-20]",
+    request_kinds: "arrange blood tests (3), issue a fit note (1)",
+    practice_effect: "about 1 hour of practice time, as the practices recorded it",
+  });
+  assert.equal(combine.hours(0), "0 hours");
+  assert.equal(combine.hours(100), "1.5 hours");
+});

@@ -153,5 +153,33 @@
     return rows;
   }
 
-  window.swpCombine = { merge: merge, filter: filter, summarise: summarise, countBy: countBy, weekOf: weekOf, csvRows: csvRows };
+  /* Hours, rounded to the nearest half hour, in words. */
+  function hours(minutes) {
+    var h = Math.round(minutes / 30) / 2;
+    return h === 1 ? "1 hour" : h + " hours";
+  }
+
+  /* The ICB workload-pattern letter's fields for one organisation, from a summary filtered to it.
+   * taskLabel(code) gives a task's words; dateText(iso) writes a date; place is the borough or ICB (or ""). */
+  function letterFields(summary, filters, taskLabel, dateText, place) {
+    var t = summary.totals;
+    var departments = summary.byDepartment.map(function (d) { return d[1]; });
+    var named = departments.filter(Boolean);
+    var from = filters.from || t.from;
+    var to = filters.to || t.to;
+    return {
+      provider: filters.organisation || "",
+      service: departments.length === 1 && named.length === 1 ? named[0] : "several services",
+      counted_by: t.practices + (t.practices === 1 ? " practice" : " practices") + (place ? " in " + place : ""),
+      request_count: String(t.transfers),
+      period: from === to ? dateText(from) : dateText(from) + " to " + dateText(to),
+      request_kinds: summary.byTask.map(function (pair) { return taskLabel(pair[0]).toLowerCase() + " (" + pair[1] + ")"; }).join(", "),
+      practice_effect: t.minutes ? "about " + hours(t.minutes) + " of practice time, as the practices recorded it" : ""
+    };
+  }
+
+  window.swpCombine = {
+    merge: merge, filter: filter, summarise: summarise, countBy: countBy, weekOf: weekOf, csvRows: csvRows,
+    hours: hours, letterFields: letterFields
+  };
 })();

@@ -17,7 +17,7 @@
 (function () {
   "use strict";
 
-  var FREE_TEXT = ["practice", "organisation", "department", "description"];
+  var FREE_TEXT = ["practice", "borough", "organisation", "department", "task", "description"];
   var CODED = ["arrived_by", "practice_action", "patient_risk", "response"];
   var DATES = ["report_date", "date", "response_date"];
   var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
@@ -168,7 +168,7 @@
         }
         row[name] = value;
       });
-      FREE_TEXT.forEach(function (name) { row[name] = redact(row[name].replace(/\s+/g, " ").trim()); });
+      FREE_TEXT.concat(extra).forEach(function (name) { row[name] = redact(row[name].replace(/\s+/g, " ").trim()); });
 
       if (problems.length) errors.push("Row " + rowNumber + ": " + problems.join("; ") + ".");
       else rows.push(row);
