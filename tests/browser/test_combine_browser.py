@@ -210,3 +210,60 @@ def test_papaparse_loads_only_on_the_combine_page(site_dir):
     for built in site_dir.rglob("*.html"):
         has = "papaparse.min.js" in built.read_text(encoding="utf-8")
         assert has == (built.relative_to(site_dir).as_posix() == COMBINE), built
+
+
+REPORT = "support/report-a-transfer.html"
+
+
+def save_report(page, path):
+    with page.expect_download() as info:
+        page.click("button[data-action=csv]")
+    info.value.save_as(path)
+    return list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline="")))
+
+
+@pytest.mark.parametrize("mode", ["http", "file"])
+def test_a_running_log_saved_reopened_extended_and_saved_again_keeps_every_row(mode, browser, site_urls, tmp_path):
+    from tests.browser.test_report_browser import FIRST, add, fill_transfer, open_report
+
+    base = site_urls[mode]
+    context, page = open_report(browser, base)
+    assert not [u for u in page.requests if "papaparse" in u], "the parser loads only when a file is opened"
+    page.fill("#report-practice", "Riverside Surgery")
+    page.select_option("#report-borough", "Camden")
+    fill_transfer(page, FIRST)
+    add(page)
+    first = save_report(page, tmp_path / "week1.csv")
+    assert len(first) == 2 and SPACED_NHS not in (tmp_path / "week1.csv").read_text(encoding="utf-8-sig")
+    context.close()
+
+    # A week later, in a fresh tab: open the log, record the trust's answer, add a new transfer, save.
+    context, page = open_report(browser, base)
+    page.set_input_files("[data-report-open]", str(tmp_path / "week1.csv"))
+    page.wait_for_function("() => /added to the list/.test(document.querySelector('#report-open-status').textContent)")
+    assert page.input_value("#report-practice") == "Riverside Surgery"
+    assert page.locator("[data-report-entries] > li").count() == 1
+    page.click("button[aria-label='Edit transfer 1']")
+    page.select_option("#report-response", "took-back")
+    page.fill("#report-response_date", "2026-11-25")
+    add(page)
+    fill_transfer(page, {"organisation": "Whittington Health NHS Trust", "tasks": ["dna-discharge"],
+                         "description": "Discharged after one missed appointment.", "practice_action": "did-work"})
+    add(page)
+    second = save_report(page, tmp_path / "week2.csv")
+    assert [(r["entry"], r["task_id"]) for r in second] == [("1", "trust-tasks/fit-note"), ("1", "trust-tasks/results"), ("2", "dna-discharge")]
+    assert [r["response"] for r in second] == ["took-back", "took-back", ""]
+    assert second[0]["response_date"] == "2026-11-25" and second[0]["minutes"] == "20" and second[0]["description"] == first[0]["description"]
+    assert all(r["format_version"] == str(FORM.format_version) for r in second)
+    assert "took the work back" in page.locator("[data-report-preview]").inner_text().lower()
+    keys, session = page.evaluate("() => [Object.keys(localStorage), sessionStorage.length]")
+    assert all(key.endswith("__palette") for key in keys) and session == 0
+    assert [u for u in page.requests if not u.startswith((base, "data:", "blob:"))] == []
+    assert page.errors == []
+    context.close()
+
+    # The LMC combines both weeks: the first week's transfer counts once, with its answer.
+    context, page = open_combine(browser, base)
+    load_files(page, [tmp_path / "week1.csv", tmp_path / "week2.csv"])
+    assert totals(page)["Transfers"] == "2" and totals(page)["Answered by the organisation"] == "1"
+    context.close()

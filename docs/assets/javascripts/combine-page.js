@@ -222,6 +222,8 @@
     root.querySelector("[data-combine-title]").textContent = "Workload transfers reported by practices" + (scope ? ": " + scope : "") +
       (t.from ? ", " + longDate(chosen.from || t.from) + " to " + longDate(chosen.to || t.to) : "");
 
+    root.querySelector("[data-combine-note]").textContent = "Counted on " + longDate(isoToday()) + " from " + plural(loaded.length, "report file") +
+      " sent by practices; each transfer counted once. No patient details: descriptions are not shown, and anything in them that looked like a patient identifier reads [removed] in the combined CSV.";
     var dl = root.querySelector("[data-combine-totals]");
     dl.textContent = "";
     [

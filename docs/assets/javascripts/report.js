@@ -90,12 +90,14 @@
       description: input("description").value.trim(),
       practice_action: input("practice_action").value,
       minutes: input("minutes").value.trim(),
-      patient_risk: risk ? risk.value : ""
+      patient_risk: risk ? risk.value : "",
+      response: input("response").value,
+      response_date: input("response_date").value
     };
   }
 
   function fillForm(entry) {
-    ["organisation", "department", "date", "arrived_by", "description", "practice_action", "minutes"].forEach(function (name) {
+    ["organisation", "department", "date", "arrived_by", "description", "practice_action", "minutes", "response", "response_date"].forEach(function (name) {
       input(name).value = entry[name] || "";
     });
     taskBoxes.forEach(function (box) { box.checked = entry.tasks.indexOf(box.dataset.reportTask) >= 0; });
@@ -118,6 +120,7 @@
     if (!entry.tasks.length) found.push(["tasks", "Tick at least one task they asked the practice to do"]);
     if (entry.tasks.indexOf(OTHER) >= 0 && !entry.description) found.push(["description", "Say what they asked, since the task is \u201csomething else\u201d"]);
     if (entry.date && entry.date > isoToday()) found.push(["date", "The date it arrived cannot be in the future"]);
+    if (entry.response_date && entry.response_date > isoToday()) found.push(["response_date", "The date of its response cannot be in the future"]);
     var max = Number(input("minutes").max);
     if (entry.minutes && !(/^\d+$/.test(entry.minutes) && Number(entry.minutes) <= max)) {
       found.push(["minutes", "Give the time as whole minutes, from 0 to " + max]);
@@ -207,6 +210,7 @@
       line(item, "What they asked", entry.tasks.map(taskLabel).join("; "));
       line(item, "What happened", redacted(entry.description));
       line(item, "What the practice did", optionLabel("practice_action", entry.practice_action));
+      line(item, "What the organisation did next", [optionLabel("response", entry.response), longDate(entry.response_date)].filter(Boolean).join(", "));
       var actions = document.createElement("div");
       actions.className = "swp-actions";
       actions.appendChild(button("Edit", "Edit transfer " + (index + 1), function () { edit(index); }));
@@ -264,6 +268,7 @@
       add("What the practice did", optionLabel("practice_action", entry.practice_action));
       add("Time it took", entry.minutes ? entry.minutes + " minutes" : "");
       add("Patient put at risk", riskLabel(entry.patient_risk));
+      add("What the organisation did next", [optionLabel("response", entry.response), longDate(entry.response_date)].filter(Boolean).join(", "));
     });
     lines.push("");
     lines.push("No patient details: anything that looked like an NHS number, a date of birth, a postcode, an email address or a phone number reads [removed].");
@@ -382,5 +387,16 @@
 
   prefill();
   render();
+
+  /* A running log (report-log.js): transfers read back from a CSV this page saved join the list. */
+  window.swpReport = {
+    addEntries: function (added, practiceName, boroughName) {
+      if (practiceName && !input("practice").value) input("practice").value = practiceName;
+      if (boroughName && !input("borough").value) input("borough").value = boroughName;
+      Array.prototype.push.apply(entries, added);
+      render();
+      return entries.length;
+    }
+  };
 
 })();
