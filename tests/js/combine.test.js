@@ -119,3 +119,11 @@ test("the letter's fields for one organisation: counts by task, period, hours", 
   assert.equal(combine.hours(0), "0 hours");
   assert.equal(combine.hours(100), "1.5 hours");
 });
+
+test("two saves of a running log on the same day: the copy with the response wins", () => {
+  const morning = { name: "log.csv", rows: [row({})] };
+  const afternoon = { name: "log (1).csv", rows: [row({ response: "refused", response_date: "2026-11-27" })] };
+  for (const order of [[morning, afternoon], [afternoon, morning]]) {
+    assert.equal(combine.summarise(combine.merge(order).transfers, {}).totals.answered, 1);
+  }
+});

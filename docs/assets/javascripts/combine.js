@@ -7,7 +7,7 @@
  * response matches; within one file, identical rows stay separate (two
  * identical requests on one day are two transfers), so a row counts as many
  * times as the file that holds it most often. Of two copies, the later report
- * wins, so a response recorded since is kept. Rows that share a file and an
+ * wins (on the same day, the one with a response), so a response recorded since is kept. Rows that share a file and an
  * entry number are one transfer with several tasks.
  *
  * summarise() filters the transfers and counts them for the page's tables.
@@ -43,7 +43,7 @@
         var before = kept.get(id);
         if (before) {
           repeated++;
-          if ((copy.report_date || "") > (before.report_date || "")) kept.set(id, copy);
+          if (newer(copy, before)) kept.set(id, copy);
         } else {
           kept.set(id, copy);
         }
@@ -51,6 +51,13 @@
     });
     var rows = Array.from(kept.values());
     return { rows: rows, transfers: group(rows), repeated: repeated };
+  }
+
+  /* The later report wins; on the same day, the copy with a response recorded. */
+  function newer(row, than) {
+    var a = row.report_date || "", b = than.report_date || "";
+    if (a !== b) return a > b;
+    return Boolean(row.response) && !than.response;
   }
 
   /* Rows of one file with one entry number: one transfer, its tasks listed. */
