@@ -116,3 +116,10 @@ test("excess rows with problems are summed up after five", () => {
   assert.equal(result.errors.length, 6);
   assert.equal(result.errors[5], "And 3 more rows with problems.");
 });
+
+test("the separator is read from the first line, outside quotes", () => {
+  assert.equal(file.separator('"a;b","c"\r\n'), ",");
+  assert.equal(file.separator("a;b;c\n1,5;2;3"), ";");
+  assert.equal(file.separator("a\tb\tc"), "\t");
+  assert.equal(file.separator("single"), ",");
+});

@@ -16,7 +16,7 @@
 (function () {
   "use strict";
 
-  var IGNORED = { format_version: 1, report_date: 1, entry: 1, task: 1, response: 1, response_date: 1, source_file: 1 };
+  var IGNORED = { format_version: 1, report_date: 1, entry: 1, task: 1, response: 1, response_date: 1, source_file: 1, _transfer: 1 };
 
   function rowKey(row, fields) {
     return fields.map(function (name) { return row[name] || ""; }).join("\u0000");
@@ -37,8 +37,9 @@
         var key = rowKey(row, fields);
         var occurrence = (seen.get(scope + key) || 0) + 1;
         seen.set(scope + key, occurrence);
-        var copy = Object.assign({}, row, { source_file: source });
-        Object.defineProperty(copy, "_transfer", { value: scope + "\u0000" + row.report_date + "\u0000" + row.entry, enumerable: false });
+        var copy = Object.assign({}, row);
+        copy.source_file = source;
+        copy._transfer = scope + "\u0000" + row.report_date + "\u0000" + row.entry;  // which transfer it belongs to
         var id = key + "\u0000" + occurrence;
         var before = kept.get(id);
         if (before) {
