@@ -9,6 +9,7 @@ the page meanwhile (a frozen page is one long task; the page reads in slices of 
 from __future__ import annotations
 
 import csv
+import os
 import io
 import random
 import statistics
@@ -82,7 +83,7 @@ REDRAW = """async (name) => {
 def combine_timings(browser, base: str, folder: Path) -> list[tuple[str, str, str, bool]]:
     """Rows for the results table: loading 100,000 transfers two ways, and a filter's redraw."""
     rows = []
-    for files in (10, PRACTICES * WEEKS):
+    for files in (10, PRACTICES * WEEKS)[: int(os.environ.get("COMBINE_BENCH_SETS", "2"))]:
         sub = folder / f"files-{files}"
         sub.mkdir()
         paths = generated_reports(sub, files)
