@@ -127,3 +127,10 @@ test("two saves of a running log on the same day: the copy with the response win
     assert.equal(combine.summarise(combine.merge(order).transfers, {}).totals.answered, 1);
   }
 });
+
+test("a file pasted together from several practices' reports keeps their transfers apart", () => {
+  const pasted = { name: "pasted.csv", rows: [row({}), row({ practice: "Oak Practice", organisation: "Homerton" })] };
+  const { transfers } = combine.merge([pasted]);
+  assert.equal(transfers.length, 2);
+  assert.equal(combine.summarise(transfers, {}).totals.practices, 2);
+});

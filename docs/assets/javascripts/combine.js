@@ -7,8 +7,8 @@
  * response matches; within one file, identical rows stay separate (two
  * identical requests on one day are two transfers), so a row counts as many
  * times as the file that holds it most often. Of two copies, the later report
- * wins (on the same day, the one with a response), so a response recorded since is kept. Rows that share a file and an
- * entry number are one transfer with several tasks.
+ * wins (on the same day, the one with a response), so a response recorded since is kept. Rows that share a file,
+ * a practice, a report date and an entry number are one transfer with several tasks.
  *
  * summarise() filters the transfers and counts them for the page's tables.
  * Pure functions: no page, no storage, nothing sent.
@@ -39,7 +39,8 @@
         seen.set(scope + key, occurrence);
         var copy = Object.assign({}, row);
         copy.source_file = source;
-        copy._transfer = scope + "\u0000" + row.report_date + "\u0000" + row.entry;  // which transfer it belongs to
+        // Which transfer it belongs to: a file pasted together from several practices' reports repeats entry numbers.
+        copy._transfer = [scope, row.practice, row.borough, row.report_date, row.entry].join("\u0000");
         var id = key + "\u0000" + occurrence;
         var before = kept.get(id);
         if (before) {
