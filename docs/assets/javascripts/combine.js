@@ -101,25 +101,34 @@
   function countBy(transfers, keyOf) {
     var counts = new Map();
     transfers.forEach(function (t) {
-      [].concat(keyOf(t)).forEach(function (key) { counts.set(key, (counts.get(key) || 0) + 1); });
+      var keys = keyOf(t);
+      if (typeof keys === "string") counts.set(keys, (counts.get(keys) || 0) + 1);
+      else keys.forEach(function (key) { counts.set(key, (counts.get(key) || 0) + 1); });
     });
     return Array.from(counts.entries()).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); });
   }
 
-  /* The Monday of a date's week, as YYYY-MM-DD. */
+  /* The Monday of a date's week, as YYYY-MM-DD (worked out once per date: a year has few). */
+  var weeks = new Map();
   function weekOf(iso) {
     if (!iso) return "";
+    if (weeks.has(iso)) return weeks.get(iso);
     var p = iso.split("-").map(Number);
     var d = new Date(Date.UTC(p[0], p[1] - 1, p[2]));
     d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-    return d.toISOString().slice(0, 10);
+    weeks.set(iso, d.toISOString().slice(0, 10));
+    return weeks.get(iso);
   }
 
   function practiceOf(t) { return t.practice || "(no name) " + t.source_file; }
 
   function summarise(transfers, filters, icbOf) {
     var shown = filter(transfers, filters, icbOf);
-    var dates = shown.map(function (t) { return t.date; }).filter(Boolean).sort();
+    var first = "", last = "";
+    shown.forEach(function (t) {
+      if (t.date && (!first || t.date < first)) first = t.date;
+      if (t.date > last) last = t.date;
+    });
     var practices = new Set(shown.map(practiceOf));
     var byOrganisation = countBy(shown, function (t) { return t.organisation; });
     var responses = new Map();
@@ -134,8 +143,8 @@
       totals: {
         transfers: shown.length,
         practices: practices.size,
-        from: dates[0] || "",
-        to: dates[dates.length - 1] || "",
+        from: first,
+        to: last,
         minutes: shown.reduce(function (sum, t) { return sum + t.minutes; }, 0),
         atRisk: shown.filter(function (t) { return t.patient_risk === "yes"; }).length,
         answered: shown.filter(function (t) { return t.response && t.response !== "none-yet"; }).length
@@ -143,7 +152,9 @@
       byOrganisation: byOrganisation,
       byDepartment: countBy(shown, function (t) { return t.organisation + "\u0000" + t.department; })
         .map(function (pair) { var p = pair[0].split("\u0000"); return [p[0], p[1], pair[1]]; }),
-      byTask: countBy(shown, function (t) { return t.tasks.filter(function (x, i, all) { return all.indexOf(x) === i; }); }),
+      byTask: countBy(shown, function (t) {
+        return t.tasks.length === 1 ? t.tasks[0] : t.tasks.filter(function (x, i, all) { return all.indexOf(x) === i; });
+      }),
       byArrival: countBy(shown, function (t) { return t.arrived_by; }),
       byAction: countBy(shown, function (t) { return t.practice_action; }),
       byResponse: byOrganisation.map(function (pair) { return [pair[0], responses.get(pair[0])]; }),
