@@ -6,7 +6,7 @@
 #   make check   the editors' check: data, front matter, drafts, overdue reviews, then the strict build
 #   make check-fast  the same without the build: data, front matter, drafts, reviews, in seconds
 #   make report  list every page's review dates and flag overdue ones
-#   make vendor  refresh the vendored JavaScript (fflate) from the npm registry
+#   make vendor  refresh the vendored JavaScript (fflate, PapaParse) from the npm registry
 #   make lock    refresh the locked Python dependencies (requirements/*.lock)
 #   make node    run the browser scripts' unit tests (tests/js) with Node's test runner
 

@@ -47,6 +47,9 @@ PAGE_TYPES = {
     "letter": "letters/trust-tasks.html",
     "guidance": "guidance/core-hours.html",
     "poster": "posters/self-certify.html",
+    "report": "support/report-a-transfer.html",
+    # The LMC's combine-reports page, with PapaParse and its own scripts (loaded on no other page).
+    "combine reports": "support/combine-reports.html",
 }
 EXPLANATION = """### Why the build is over 1.5x a bare Material build
 
@@ -57,6 +60,8 @@ words and a per-page security policy, and builds the topic pages. The table abov
 each part. These are the product's features, not waste.
 """
 WORD_CODE = ["assets/javascripts/word.js", "assets/vendor/fflate/fflate.min.js"]  # loaded on the first Download click
+# Loaded by the report page when a practice opens a saved CSV (its running log).
+LOG_CODE = ["assets/javascripts/report-file.js", "assets/vendor/papaparse/papaparse.min.js"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 LIGHTHOUSE = PROJECT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_PAGES = {
@@ -249,6 +254,24 @@ def load() -> str:
     return "load average " + " / ".join(f"{x:.1f}" for x in os.getloadavg()) + " (1 / 5 / 15 min)"
 
 
+def combine_bench(site: Path, work: Path) -> list[tuple[str, str, str, bool]]:
+    """The combine-reports page with a year of reports from 200 practices (benchmarks/combine_bench.py)."""
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(PROJECT / "benchmarks"))
+    from combine_bench import combine_timings
+
+    server, base = serve(site)
+    folder = work / "combine"
+    folder.mkdir()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        rows = combine_timings(browser, base, folder)
+        browser.close()
+    server.shutdown()
+    return rows
+
+
 def main() -> int:
     load_before = load()
     with tempfile.TemporaryDirectory() as tmp:
@@ -261,9 +284,11 @@ def main() -> int:
         site = work / "growth" / "pack-1x" / "site-ours"
         weights = {name: page_weight(site, path) for name, path in PAGE_TYPES.items()}
         weights["letter, after Download Word"] = weights["letter"] + sum(gzip_size(site / path) for path in WORD_CODE)
+        weights["report, after opening a saved CSV"] = weights["report"] + sum(gzip_size(site / path) for path in LOG_CODE)
         index = site / "search" / "search_index.json"
         index_raw, index_gz = index.stat().st_size, gzip_size(index)
         median_ms, first_ms, journey_s = browser_timings(site)
+        combine_rows = combine_bench(site, work)
         scores = lighthouse_scores(site)
         parts = attribution(work)
     heaviest = max(weights.values())
@@ -274,6 +299,7 @@ def main() -> int:
         ("Query to results, median over the evaluation queries", f"{median_ms:.1f} ms", "50 ms", median_ms <= 50),
         ("Query to results, first query after load", f"{first_ms:.1f} ms", "reported", True),
         ("Home page to the right letter via search, median of 5", f"{journey_s:.2f} s", "2 s", journey_s <= 2),
+        *combine_rows,
     ]
     budgets = {mode: budget for mode, _, _, budget in LIGHTHOUSE_MODES}
     runs = {mode: count for mode, _, count, _ in LIGHTHOUSE_MODES}

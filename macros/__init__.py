@@ -35,7 +35,7 @@ from macros.pages.posters import poster_view
 from macros.pages.render import render_partial
 from macros.pages.report_page import report_page_urls
 from macros.pages.review import changes
-from macros.pages.transfers import organisation_names, task_groups
+from macros.pages.transfers import combine_codes, organisation_names, task_groups
 
 
 def define_env(env):
@@ -124,6 +124,22 @@ def define_env(env):
     def transfer_columns():
         """The report's CSV columns and codes, for the LMC's page."""
         return render_partial("swp/transfer_columns.html", form=content.transfer_form)
+
+    @env.macro
+    def combine_reports():
+        """The LMC's combine-reports tool: columns and codes from transfers.yml, boroughs by ICB."""
+        return render_partial(
+            "swp/combine_reports.html",
+            form=content.transfer_form,
+            codes=combine_codes(content.transfer_form, letters),
+            directory=directory,
+            letter_href=relative_link("letters/icb-workload-pattern.html", _src(env)),
+        )
+
+    @env.macro
+    def icb_routes():
+        """Each London ICB's own route for reporting interface problems, sourced, or "ask your LMC"."""
+        return render_partial("swp/icb_routes.html", directory=directory)
 
     @env.macro
     def transfer_organisations():

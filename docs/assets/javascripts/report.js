@@ -94,12 +94,14 @@
       description: window.swpCleanText.clean(input("description").value, { multiline: true }).trim(),
       practice_action: input("practice_action").value,
       minutes: input("minutes").value.trim(),
-      patient_risk: risk ? risk.value : ""
+      patient_risk: risk ? risk.value : "",
+      response: input("response").value,
+      response_date: input("response_date").value
     };
   }
 
   function fillForm(entry) {
-    ["organisation", "department", "date", "arrived_by", "description", "practice_action", "minutes"].forEach(function (name) {
+    ["organisation", "department", "date", "arrived_by", "description", "practice_action", "minutes", "response", "response_date"].forEach(function (name) {
       input(name).value = entry[name] || "";
     });
     taskBoxes.forEach(function (box) { box.checked = entry.tasks.indexOf(box.dataset.reportTask) >= 0; });
@@ -122,6 +124,7 @@
     if (!entry.tasks.length) found.push(["tasks", "Tick at least one task they asked the practice to do"]);
     if (entry.tasks.indexOf(OTHER) >= 0 && !entry.description) found.push(["description", "Say what they asked, since the task is \u201csomething else\u201d"]);
     if (entry.date && entry.date > isoToday()) found.push(["date", "The date it arrived cannot be in the future"]);
+    if (entry.response_date && entry.response_date > isoToday()) found.push(["response_date", "The date of its response cannot be in the future"]);
     var max = Number(input("minutes").max);
     if (entry.minutes && !(/^\d+$/.test(entry.minutes) && Number(entry.minutes) <= max)) {
       found.push(["minutes", "Give the time as whole minutes, from 0 to " + max]);
@@ -211,6 +214,7 @@
       line(item, "What they asked", entry.tasks.map(taskLabel).join("; "));
       line(item, "What happened", redacted(entry.description));
       line(item, "What the practice did", optionLabel("practice_action", entry.practice_action));
+      line(item, "What the organisation did next", [optionLabel("response", entry.response), longDate(entry.response_date)].filter(Boolean).join(", "));
       var actions = document.createElement("div");
       actions.className = "swp-actions";
       actions.appendChild(button("Edit", "Edit transfer " + (index + 1), function () { edit(index); }));
@@ -268,6 +272,7 @@
       add("What the practice did", optionLabel("practice_action", entry.practice_action));
       add("Time it took", entry.minutes ? entry.minutes + " minutes" : "");
       add("Patient put at risk", riskLabel(entry.patient_risk));
+      add("What the organisation did next", [optionLabel("response", entry.response), longDate(entry.response_date)].filter(Boolean).join(", "));
     });
     lines.push("");
     lines.push("Checked for patient details: anything that looked like an NHS number, a date of birth, a postcode, an address, an email address, a phone number, a hospital number or a name after a title or \u201cpatient\u201d reads [removed]. A name written on its own cannot be caught: check the report before you send it.");
@@ -290,7 +295,9 @@
     description: function (e) { return redacted(e.description); },
     practice_action: function (e) { return e.practice_action; },
     minutes: function (e) { return e.minutes; },
-    patient_risk: function (e) { return e.patient_risk; }
+    patient_risk: function (e) { return e.patient_risk; },
+    response: function (e) { return e.response || ""; },
+    response_date: function (e) { return e.response_date || ""; }
   };
   columns.forEach(function (name) {
     if (!VALUES[name]) throw new Error("report.js has no value for the CSV column " + name + " (macros/data/transfers.yml)");
@@ -400,5 +407,16 @@
 
   prefill();
   render();
+
+  /* A running log (report-log.js): transfers read back from a CSV this page saved join the list. */
+  window.swpReport = {
+    addEntries: function (added, practiceName, boroughName) {
+      if (practiceName && !input("practice").value) input("practice").value = practiceName;
+      if (boroughName && !input("borough").value) input("borough").value = boroughName;
+      Array.prototype.push.apply(entries, added);
+      render();
+      return entries.length;
+    }
+  };
 
 })();
