@@ -30,6 +30,7 @@ class Icb(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: str = Field(description="the integrated care board, e.g. North Central London")
+    check: str = Field(default="", description="what is confirmed about the ICB (e.g. a merger agreed, with its date) and what needs checking, shown to readers; empty when confirmed")
     boroughs: list[Borough] = Field(description="the boroughs in this ICB")
 
     @field_validator("boroughs")

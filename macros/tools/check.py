@@ -3,7 +3,8 @@
 1. Reads and checks mkdocs.yml, the links in docs/, macros/data/ and overrides/, every
    page's front matter and every data file.
 2. Runs the strict MkDocs build (broken links, anchors, macro calls).
-3. Lists drafts and pages overdue for review.
+3. Lists drafts, pages overdue for review, and suggested organisations (organisations.yml) whose
+   name was last checked over a year ago.
 Exits non-zero if 1 or 2 fails; drafts and overdue reviews are reported only.
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from macros.content.datafiles import PROJECT_DIR
 from macros.content.errors import ContentError
 from macros.content.letters import INVITATIONS_DIR, LETTERS_DIR, markup_warnings
 from macros.content.contract_year import today as default_today
+from macros.content.transfers import stale_organisations
 from macros.tools.report import flagged, review_rows
 
 
@@ -69,7 +71,11 @@ def main(project: Path = PROJECT_DIR, today: date | None = None) -> int:
     late = flagged(review_rows(content.pages, today or default_today()))
     for row in late:
         print(f"   {row['status']}: docs/{row['path']}: {row['why']}")
-    if not drafts and not late:
+    stale = stale_organisations(content.organisations, today or default_today())
+    for org in stale:
+        print(f"   CHECK NAME: macros/data/organisations.yml: {org.name}: last checked {org.checked:%-d %B %Y}, over a year ago. "
+              "Confirm the name on its own site (mergers happen), then update `checked`.")
+    if not drafts and not late and not stale:
         print("   ok: no drafts, nothing overdue")
     print("All checks passed." if not drafts else f"All checks passed; {len(drafts)} draft(s) to finish.")
     return 0
