@@ -266,7 +266,7 @@
       add("Patient put at risk", riskLabel(entry.patient_risk));
     });
     lines.push("");
-    lines.push("No patient details: anything that looked like an NHS number, a date of birth, a postcode, an email address or a phone number reads [removed].");
+    lines.push("De-identified, not anonymous: anything that looked like an NHS number, a date of birth, a postcode, an email address or a phone number reads [removed], but practice, date, department and task together may still point to a patient. Share counts with trusts, not these entries.");
     lines.push("Made with the " + root.dataset.siteName + ". Nothing typed into it was sent or saved by the site.");
     return lines.join("\n");
   }
