@@ -52,8 +52,15 @@ def test_letters_that_hand_work_back_set_a_reminder_and_tell_the_patient_what_to
     assert "Set a reminder in the patient's record for the check-by date" in text(before[:before.index("</ul>")])
     assert "Check-by date" in text(page[:page.index("Before you send it")] + page[page.index("</ul>", page.index("Before you send it")):])
     assert "have not heard from" in text(page)
-    assert "annex-extracts-from-good-medical-practice" in sources(site_dir, f"letters/{letter_id}.html")
     assert letter.last_reviewed >= REVIEWED
+
+
+# The GMC's paragraph on continuity backs the step where the printed letter keeps its page count
+# (the DNA and proforma letters print on one page, with their sources: tests/browser/test_print_cli.py).
+
+@pytest.mark.parametrize("letter_id", ["trust-tasks", "private-provider", "ag-hand-back"])
+def test_the_follow_up_step_cites_good_medical_practice_on_continuity(site_dir, letter_id):
+    assert "annex-extracts-from-good-medical-practice" in sources(site_dir, f"letters/{letter_id}.html")
 
 
 # 5. Patient engagement "as evidence" is advice, not a contract term.
