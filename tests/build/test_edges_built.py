@@ -63,6 +63,15 @@ def test_the_follow_up_step_cites_good_medical_practice_on_continuity(site_dir, 
     assert "annex-extracts-from-good-medical-practice" in sources(site_dir, f"letters/{letter_id}.html")
 
 
+@pytest.mark.parametrize("poster_id", ["hospital", "seen-privately"])
+def test_the_posters_for_work_handed_back_say_what_to_do_if_nothing_happens(site_dir, poster_id):
+    from macros.content.posters import load_posters
+
+    action = load_posters()[poster_id].call_to_action
+    assert "Not heard" in action and "feeling worse" in action and "Contact us" in action
+    assert action in text(article(site_dir, f"posters/{poster_id}.html"))
+
+
 # 5. Patient engagement "as evidence" is advice, not a contract term.
 
 ENGAGEMENT_PAGES = ["patients/index.html", "patients/after-the-workshop.html", "patients/is-it-right.html", "access/index.html"]
