@@ -147,6 +147,11 @@ def define_env(env):
         return render_partial("swp/transfer_organisations.html", organisations=content.organisations)
 
     @env.macro
+    def report_collection():
+        """Whether the LMC collects workload-transfer reports: said only once extra.lmc.collects_reports confirms it."""
+        return render_partial("swp/report_collection.html", lmc=branding, directory_href=_directory_href(_src(env)))
+
+    @env.macro
     def report_address():
         """Where reports go: the LMC's configured email, or where to find the borough LMC (never a guess)."""
         here = _src(env)

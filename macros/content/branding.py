@@ -31,6 +31,8 @@ class Branding(BaseModel):
     email: str = ""
     phone: str = ""
     logo: str = ""
+    # true once the LMC has confirmed that it collects and counts workload-transfer reports
+    collects_reports: bool = False
 
     @field_validator("name", "tagline", "website", "email", "phone", "logo")
     @classmethod

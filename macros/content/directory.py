@@ -39,6 +39,7 @@ class Icb(BaseModel):
 
     name: str = Field(description="the integrated care board, e.g. North Central London")
     reporting_route: ReportingRoute | None = Field(default=None, description="the ICB's route for reporting interface problems, only where a public source describes one; leave it out otherwise (pages then say to ask the LMC)")
+    check: str = Field(default="", description="what is confirmed about the ICB (e.g. a merger agreed, with its date) and what needs checking, shown to readers; empty when confirmed")
     boroughs: list[Borough] = Field(description="the boroughs in this ICB")
 
     @field_validator("boroughs")

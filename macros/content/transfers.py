@@ -84,8 +84,14 @@ class Organisation(Strict):
     name: str = Field(min_length=3, description="the organisation's name as it writes it, e.g. Barts Health NHS Trust")
     kind: Literal[ORGANISATION_KINDS] = Field(description="one of: " + ", ".join(ORGANISATION_KINDS))
     icb: str = Field(min_length=3, description="the ICB area it mainly serves, e.g. North East London, or London-wide")
+    checked: date = Field(description="the day someone last confirmed the name against its source, as YYYY-MM-DD; make check lists entries checked over a year ago")
     source: Source = Field(description="where its current name was checked: publisher, title, https:// address and a date")
     check: str = Field(default="", description="what still needs checking (e.g. a merger under way), or empty")
+
+    @field_validator("checked")
+    @classmethod
+    def _checked_by_today(cls, value: date) -> date:
+        return not_in_future(value)
 
 
 class Organisations(Strict):
@@ -107,6 +113,11 @@ class Organisations(Strict):
         if repeated:
             raise ValueError(f"organisation listed twice: {', '.join(repeated)}")
         return value
+
+
+def stale_organisations(organisations: Organisations, today: date, max_age_days: int = 365) -> list[Organisation]:
+    """The suggestions whose name was last checked more than a year (max_age_days) before today."""
+    return [o for o in organisations.organisations if (today - o.checked).days > max_age_days]
 
 
 def load_transfer_form(path: Path = TRANSFERS_FILE) -> TransferForm:

@@ -2,7 +2,8 @@
 
 1. Reads and checks mkdocs.yml, the links in docs/, macros/data/ and overrides/, every
    page's front matter and every data file (a few seconds, even at ten times today's pack).
-2. Lists drafts and pages overdue for review.
+2. Lists drafts, pages overdue for review, and suggested organisations (organisations.yml) whose
+   name was last checked over a year ago.
 3. Runs the strict MkDocs build (broken links, anchors, macro calls): it costs what a build
    costs, so it says so before it starts. `make check-fast` (`--fast`) stops after 2.
 Exits non-zero if 1 or 3 fails; drafts and overdue reviews are reported only.
@@ -24,6 +25,7 @@ from macros.content.datafiles import PROJECT_DIR
 from macros.content.errors import ContentError
 from macros.content.letters import INVITATIONS_DIR, LETTERS_DIR, markup_warnings
 from macros.content.contract_year import today as default_today
+from macros.content.transfers import stale_organisations
 from macros.tools.report import flagged, review_rows
 
 
@@ -66,7 +68,11 @@ def main(project: Path = PROJECT_DIR, today: date | None = None, fast: bool = Fa
     late = flagged(review_rows(content.pages, today or default_today()))
     for row in late:
         print(f"   {row['status']}: docs/{row['path']}: {row['why']}")
-    if not drafts and not late:
+    stale = stale_organisations(content.organisations, today or default_today())
+    for org in stale:
+        print(f"   CHECK NAME: macros/data/organisations.yml: {org.name}: last checked {org.checked:%-d %B %Y}, over a year ago. "
+              "Confirm the name on its own site (mergers happen), then update `checked`.")
+    if not drafts and not late and not stale:
         print("   ok: no drafts, nothing overdue")
     if fast:
         print("Pages and data files are fine. Links, anchors and macro calls are checked by the full build: "

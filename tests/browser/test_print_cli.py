@@ -70,3 +70,15 @@ def test_default_print_shows_no_address_date_or_title_and_keeps_its_margins(path
         leftmost = min(x for x, _ in boxes)
         assert height - highest >= (top - 1) * MM, f"{path}: page {number} text starts {(height - highest) / MM:.0f} mm from the top"
         assert leftmost >= (left - 1) * MM, f"{path}: page {number} text starts {leftmost / MM:.0f} mm from the left"
+
+
+# The letters that gained a follow-up net (issue 32) print on no more pages than before it.
+NET_PAGES = {"letters/dna-discharge.html": 1, "letters/referral-proforma.html": 1, "letters/private-provider.html": 1,
+             "letters/trust-tasks.html": 2, "letters/ag-hand-back.html": 2}
+
+
+@pytest.mark.parametrize("path", sorted(NET_PAGES))
+def test_letters_with_a_follow_up_net_keep_their_page_count(path, site_urls, tmp_path):
+    pdf = print_to_pdf(site_urls["http"] + path, tmp_path / "printed.pdf", tmp_path / "profile")
+    assert len(pdf.pages) <= NET_PAGES[path], f"{path}: {len(pdf.pages)} pages"
+    assert "[Check-by date]" in "\n".join(page.extract_text() for page in pdf.pages)

@@ -276,6 +276,7 @@
     });
     lines.push("");
     lines.push("Checked for patient details: anything that looked like an NHS number, a date of birth, a postcode, an address, an email address, a phone number, a hospital number or a name after a title or \u201cpatient\u201d reads [removed]. A name written on its own cannot be caught: check the report before you send it.");
+    lines.push("De-identified, not anonymous: practice, date, department and task together may still point to a patient. Share counts with trusts, not these entries.");
     lines.push("Made with the " + root.dataset.siteName + ". Nothing typed into it was sent or saved by the site.");
     return lines.join("\n");
   }
