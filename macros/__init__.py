@@ -24,7 +24,7 @@ from macros.content.guidance import SECTIONS as GUIDANCE_HEADINGS
 from macros.content.letter_models import LETTER_GROUPS
 from macros.content.letters import INVITATIONS_DIR, LETTERS_DIR, markup_warnings
 from macros.content.load import load_content
-from macros.content.transfers import DESCRIPTION_LIMIT, MINUTES_LIMIT, OTHER_TASK, REPORT_PAGE
+from macros.content.transfers import DESCRIPTION_LIMIT, MINUTES_LIMIT, NAME_LIMIT, OTHER_TASK, REPORT_PAGE
 from macros.pages.branding import contact_rows, escape_for_pages
 from macros.pages.directory import boroughs_by_lmc
 from macros.pages.guidance import guidance_pages, relative_link
@@ -35,7 +35,7 @@ from macros.pages.posters import poster_view
 from macros.pages.render import render_partial
 from macros.pages.report_page import report_page_urls
 from macros.pages.review import changes
-from macros.pages.transfers import organisation_names, task_groups
+from macros.pages.transfers import combine_codes, organisation_names, task_groups
 
 
 def define_env(env):
@@ -97,6 +97,8 @@ def define_env(env):
             **letter_page(every, letter_id, ticked),
             site_name=env.conf["site_name"],
             report_href=relative_link(REPORT_PAGE.replace(".md", ".html"), _src(env)),
+            # "Report this transfer" carries the organisation only when it is one of these.
+            organisations=organisation_names(content.organisations),
         )
 
     @env.macro
@@ -115,12 +117,29 @@ def define_env(env):
             directory_href=_directory_href(here),
             description_limit=DESCRIPTION_LIMIT,
             minutes_limit=MINUTES_LIMIT,
+            name_limit=NAME_LIMIT,
         )
 
     @env.macro
     def transfer_columns():
         """The report's CSV columns and codes, for the LMC's page."""
         return render_partial("swp/transfer_columns.html", form=content.transfer_form)
+
+    @env.macro
+    def combine_reports():
+        """The LMC's combine-reports tool: columns and codes from transfers.yml, boroughs by ICB."""
+        return render_partial(
+            "swp/combine_reports.html",
+            form=content.transfer_form,
+            codes=combine_codes(content.transfer_form, letters),
+            directory=directory,
+            letter_href=relative_link("letters/icb-workload-pattern.html", _src(env)),
+        )
+
+    @env.macro
+    def icb_routes():
+        """Each London ICB's own route for reporting interface problems, sourced, or "ask your LMC"."""
+        return render_partial("swp/icb_routes.html", directory=directory)
 
     @env.macro
     def transfer_organisations():

@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from macros.content.datafiles import DATA_DIR, load_model
+from macros.content.sources import Source
 
 DIRECTORY_FILE = DATA_DIR / "lmcs.yml"
 
@@ -26,10 +27,18 @@ class Borough(BaseModel):
     check: str = Field(default="", description="why a fact needs checking, shown to readers; empty when confirmed")
 
 
+class ReportingRoute(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    summary: str = Field(min_length=10, description="the ICB's own route for reporting interface problems, as a public source describes it (no guessed address or form)")
+    source: Source = Field(description="the public page that describes it: publisher, title, https:// address and a date")
+
+
 class Icb(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     name: str = Field(description="the integrated care board, e.g. North Central London")
+    reporting_route: ReportingRoute | None = Field(default=None, description="the ICB's route for reporting interface problems, only where a public source describes one; leave it out otherwise (pages then say to ask the LMC)")
     boroughs: list[Borough] = Field(description="the boroughs in this ICB")
 
     @field_validator("boroughs")

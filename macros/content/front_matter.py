@@ -19,6 +19,7 @@ from macros.content.errors import ContentError
 from macros.content.plain_text import plain_text
 from macros.content.sources import Source
 
+PAGE_SCRIPT = re.compile(r"assets/(javascripts|vendor)/[\w./-]+\.js")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.DOTALL)
 
 
@@ -49,6 +50,15 @@ class PageMeta(BaseModel):
     search: SearchMeta | None = Field(default=None, description="search options, e.g. {boost: 0.5} to rank a page lower (rarely needed)")
     render_macros: bool = Field(default=False, description="true on a page that shows a letter, poster or list with a macro such as {{ letter(...) }}")
     hide: list[Literal["navigation", "toc", "footer", "path", "tags"]] = Field(default=[], description="parts of the page layout to hide")
+    scripts: list[str] = Field(default=[], description="JavaScript files under docs/assets/javascripts/ or docs/assets/vendor/ that only this page loads, after the site's own, e.g. assets/vendor/papaparse/papaparse.min.js")
+
+    @field_validator("scripts")
+    @classmethod
+    def _own_scripts(cls, value: list[str]) -> list[str]:
+        for path in value:
+            if not PAGE_SCRIPT.fullmatch(path) or ".." in path:
+                raise ValueError(f"{path!r} is not a script of this site: give a .js file under assets/javascripts/ or assets/vendor/")
+        return value
 
     @field_validator("title", "description")
     @classmethod
@@ -113,7 +123,10 @@ def read_all_pages(docs_dir: Path) -> dict[str, tuple[PageMeta, str]]:
     """Every page under docs_dir, keyed by its path relative to docs_dir."""
     pages = {}
     for path in sorted(Path(docs_dir).rglob("*.md")):
-        pages[path.relative_to(docs_dir).as_posix()] = read_page(path)
+        meta, body = pages[path.relative_to(docs_dir).as_posix()] = read_page(path)
+        for script in meta.scripts:
+            if not (Path(docs_dir) / script).is_file():
+                raise ContentError(display_path(path), f"the script {script} is not in docs/ (check the path)", field="scripts")
     return pages
 
 

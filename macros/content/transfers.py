@@ -26,6 +26,7 @@ REPORT_PAGE = "support/report-a-transfer.md"
 OTHER_TASK = {"id": "other", "label": "Something else (say what in the description)"}
 OTHER_REQUESTS = "Other requests"
 DESCRIPTION_LIMIT = 600  # characters: a sentence or two, not a case history
+NAME_LIMIT = 150  # characters in the practice, organisation and department boxes: the longest trust name is under 70
 MINUTES_LIMIT = 600  # ten hours: anything more is a typing slip
 ORGANISATION_KINDS = ("acute", "mental-health", "community", "specialist", "ambulance", "icb")
 
@@ -42,6 +43,7 @@ class Choice(Strict):
 class Column(Strict):
     name: str = Field(pattern=NAME, description="the CSV column name, lower case with underscores; never rename one")
     meaning: str = Field(min_length=1, description="what the column holds, for the LMC's page")
+    since: int = Field(default=1, ge=1, description="the format version that added the column (files of earlier versions lack it)")
 
 
 def _unique(values: list, what: str) -> None:
@@ -58,12 +60,23 @@ class TransferForm(Strict):
     arrived_by: list[Choice] = Field(min_length=2, description="how a request may arrive, e.g. discharge-summary")
     practice_action: list[Choice] = Field(min_length=2, description="what the practice may have done, e.g. sent-letter")
     patient_risk: list[Choice] = Field(min_length=2, description="the answers to: was a patient put at risk?")
+    response: list[Choice] = Field(min_length=2, description="what the organisation did once the work was returned, e.g. took-back")
     columns: list[Column] = Field(min_length=1, description="the CSV columns in order, each with its meaning")
 
-    @field_validator("arrived_by", "practice_action", "patient_risk", "columns")
+    @field_validator("arrived_by", "practice_action", "patient_risk", "response", "columns")
     @classmethod
     def _no_repeats(cls, value: list, info) -> list:
         _unique(value, "a code" if info.field_name != "columns" else "a column")
+        return value
+
+    @field_validator("columns")
+    @classmethod
+    def _added_in_order(cls, value: list[Column], info) -> list[Column]:
+        versions = [column.since for column in value]
+        if versions != sorted(versions):
+            raise ValueError("a column added by a later format version must come after the older columns (new columns only at the end)")
+        if versions[-1] > (info.data.get("format_version") or versions[-1]):
+            raise ValueError(f"a column says it was added in format version {versions[-1]}, later than format_version")
         return value
 
 

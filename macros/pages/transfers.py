@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from macros.content.letter_models import ASKED_BY_OTHERS, LETTER_GROUPS, Letter
-from macros.content.transfers import OTHER_REQUESTS, Organisations
+from macros.content.transfers import OTHER_REQUESTS, OTHER_TASK, Organisations, TransferForm
 
 
 def sentence_case(phrase: str) -> str:
@@ -35,3 +35,22 @@ def task_groups(letters: dict[str, Letter]) -> list[dict]:
 def organisation_names(organisations: Organisations) -> list[str]:
     """The suggestions in alphabetical order, for the organisation box's list."""
     return sorted((o.name for o in organisations.organisations), key=str.lower)
+
+
+CODED_FIELDS = ("arrived_by", "practice_action", "patient_risk", "response")
+
+
+def combine_codes(form: TransferForm, letters: dict[str, Letter]) -> dict[str, list[dict]]:
+    """Every code a report's file may hold, with its words, for the combine-reports page.
+
+    {"arrived_by": [{"code", "label"}], …, "task_id": [{"code", "label"}]}: the task codes are
+    every letter's task (drafts too, since an older file may hold them) and "other".
+    """
+    codes = {name: [{"code": c.code, "label": c.label} for c in getattr(form, name)] for name in CODED_FIELDS}
+    tasks = [
+        {"code": task_id, "label": sentence_case(phrase)}
+        for letter in sorted(letters.values(), key=lambda item: item.title.lower())
+        for task_id, phrase in letter.report_tasks()
+    ]
+    codes["task_id"] = tasks + [{"code": OTHER_TASK["id"], "label": "Something else"}]
+    return codes

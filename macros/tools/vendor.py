@@ -29,6 +29,13 @@ VENDORED = {
         "fflate.min.js",
         "Zips the Word (.docx) file a letter page builds in the browser; loaded only when a GP clicks Download.",
     ),
+    "papaparse": (
+        "5.7.1",
+        "package/papaparse.min.js",
+        "papaparse.min.js",
+        "Reads practices' CSV reports as spreadsheets save them (quoted separators and newlines, "
+        "semicolons, byte-order marks); loaded only on the combine-reports page.",
+    ),
 }
 
 
@@ -72,12 +79,12 @@ def refresh(name: str) -> dict:
     return entry
 
 
-def main() -> int:
-    for name in VENDORED:
+def main(names: list[str] | None = None) -> int:
+    for name in names or VENDORED:
         entry = refresh(name)
         print(f"{name} {entry['version']} ({entry['license']}) -> docs/assets/vendor/{name}/{entry['file']}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

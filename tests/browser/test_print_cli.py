@@ -24,6 +24,9 @@ PRINTED = {
     "letters/trust-tasks.html": (range(1, 3), 18, 20),
     "posters/hospital.html": (range(1, 2), 12, 12),
     "patients/workbook.html": (range(WORKBOOK_PAGES, WORKBOOK_PAGES + 1), 18, 20),
+    # Before any report is chosen the combine page prints as a page (its one-page summary, once
+    # reports are read, is printed in tests/browser/test_combine_browser.py): no address either way.
+    "support/combine-reports.html": (range(1, 6), 18, 20),
 }
 DATE_STAMP = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}:\d{2}\s?[AP]M\b")
 

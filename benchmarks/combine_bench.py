@@ -1,0 +1,125 @@
+"""The combine-reports page at scale (issue 29), for `make bench`.
+
+One year of weekly reports from 200 practices: 100,000 transfers, given to the page
+as 10,000 small files and again as 10 large combined files. Measured in Chromium:
+the time from choosing the files to the totals shown, the longest task that blocked
+the page meanwhile (a frozen page is one long task; the page reads in slices of about
+40 ms), and the time a filter change takes to redraw (median of 9): budget 200 ms.
+"""
+from __future__ import annotations
+
+import csv
+import os
+import io
+import random
+import statistics
+from datetime import date, timedelta
+from pathlib import Path
+
+PRACTICES, WEEKS, PER_REPORT = 200, 50, 10
+REDRAW_BUDGET_MS = 200
+BOROUGHS = ["Camden", "Islington", "Barnet", "City and Hackney", "Newham", "Lambeth", "Southwark", "Croydon", "Ealing", "Brent"]
+
+
+def generated_reports(folder: Path, files: int) -> list[Path]:
+    """PRACTICES x WEEKS x PER_REPORT transfers, written as `files` CSV files in the report's format."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from macros.content.transfers import load_transfer_form
+
+    form = load_transfer_form()
+    columns = [c.name for c in form.columns]
+    tasks = ["trust-tasks/fit-note", "trust-tasks/results", "dna-discharge", "other"]
+    rng = random.Random(29)
+    start = date(2025, 12, 1)
+    reports = []
+    for practice in range(PRACTICES):
+        for week in range(WEEKS):
+            day = start + timedelta(weeks=week)
+            rows = []
+            for entry in range(1, PER_REPORT + 1):
+                rows.append({
+                    "format_version": str(form.format_version), "report_date": (day + timedelta(days=4)).isoformat(),
+                    "practice": f"Practice {practice}", "borough": BOROUGHS[practice % len(BOROUGHS)], "entry": str(entry),
+                    "date": (day + timedelta(days=rng.randrange(5))).isoformat(), "organisation": f"Trust {rng.randrange(30)}",
+                    "department": rng.choice(["Rheumatology", "Cardiology", "Outpatients", ""]),
+                    "arrived_by": rng.choice([c.code for c in form.arrived_by]), "task_id": rng.choice(tasks), "task": "",
+                    "description": "Asked us to do the clinic's work.", "practice_action": rng.choice([c.code for c in form.practice_action]),
+                    "minutes": str(rng.randrange(5, 40)), "patient_risk": rng.choice(["no", "yes", "not-known", ""]),
+                    "response": rng.choice(["", "took-back", "refused"]), "response_date": "",
+                })
+            reports.append(rows)
+    per_file = len(reports) // files
+    paths = []
+    for index in range(files):
+        out = io.StringIO(newline="")
+        writer = csv.DictWriter(out, fieldnames=columns, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+        writer.writeheader()
+        for rows in reports[index * per_file:(index + 1) * per_file]:
+            writer.writerows(rows)
+        path = folder / f"report-{index:05d}.csv"
+        path.write_text("\ufeff" + out.getvalue(), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+WATCH_LONG_TASKS = """() => {
+    window.__longest = 0;
+    new PerformanceObserver(list => list.getEntries().forEach(e => { window.__longest = Math.max(window.__longest, e.duration); }))
+        .observe({ type: 'longtask', buffered: false });
+}"""
+
+REDRAW = """async (name) => {
+    const select = document.querySelector('#combine-organisation');
+    const start = performance.now();
+    select.value = name;
+    select.dispatchEvent(new Event('change'));
+    await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - start;
+}"""
+
+
+def combine_timings(browser, base: str, folder: Path) -> list[tuple[str, str, str, bool]]:
+    """Rows for the results table: loading 100,000 transfers two ways, and a filter's redraw."""
+    rows = []
+    for files in (10, PRACTICES * WEEKS)[: int(os.environ.get("COMBINE_BENCH_SETS", "2"))]:
+        sub = folder / f"files-{files}"
+        sub.mkdir()
+        paths = generated_reports(sub, files)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "support/combine-reports.html")
+        page.evaluate(WATCH_LONG_TASKS)
+        start = page.evaluate("() => performance.now()")
+        page.set_input_files("[data-combine-files]", [str(p) for p in paths])
+        page.wait_for_function("() => /in all\\./.test(document.querySelector('#combine-status').textContent)", timeout=600_000)
+        loaded_s = (page.evaluate("() => performance.now()") - start) / 1000
+        shown = page.locator("[data-combine-totals] dd").first.inner_text()
+        longest = page.evaluate("() => window.__longest")
+        redraws = [page.evaluate(REDRAW, name) for name in ["Trust 3", "", "Trust 7", "", "Trust 12", "", "Trust 20", "", "Trust 1"]]
+        redraw = statistics.median(redraws)
+        page.close()
+        what = f"{PRACTICES * WEEKS * PER_REPORT:,} transfers in {files:,} files"
+        print(f"{what}: {loaded_s:.1f} s, longest task {longest:.0f} ms, redraw {redraw:.0f} ms", flush=True)
+        rows.append((f"Combine reports: {what}, chosen to totals shown ({shown} transfers)", f"{loaded_s:.1f} s", "reported", shown == f"{PRACTICES * WEEKS * PER_REPORT}"))
+        rows.append((f"Combine reports: {what}, longest task blocking the page while reading", f"{longest:.0f} ms", "reported", True))
+        rows.append((f"Combine reports: {what}, filter change to redrawn, median of 9", f"{redraw:.0f} ms", f"{REDRAW_BUDGET_MS} ms", redraw <= REDRAW_BUDGET_MS))
+    return rows
+
+
+if __name__ == "__main__":  # python benchmarks/combine_bench.py site/  (a built site, served over http)
+    import sys
+    import tempfile
+
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench import CHROMIUM_ARGS, serve
+
+    server, base = serve(Path(sys.argv[1]))
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for row in combine_timings(browser, base, Path(tmp)):
+            print(" | ".join(str(x) for x in row), flush=True)
+        browser.close()
+    server.shutdown()

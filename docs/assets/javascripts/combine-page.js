@@ -1,0 +1,312 @@
+/* The LMC's combine-reports page: the DOM side of report-file.js (reading) and combine.js (counting).
+ *
+ * Files chosen or dropped are read in this tab (File.arrayBuffer), never sent
+ * or stored; they are read in slices of about 40 ms, with a progress bar, so a
+ * year of reports from every practice does not freeze the page. Every value is
+ * shown with textContent. Loaded only on support/combine-reports.md (its front
+ * matter `scripts:`), after identifiers.js, csv.js and save-file.js.
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-swp-combine]");
+  if (!root || !window.swpReportFile || !window.swpCombine || !window.Papa) return;
+  var reader = window.swpReportFile;
+  var combine = window.swpCombine;
+
+  var columns = root.dataset.columns.split(" ").map(function (pair) {
+    var parts = pair.split(":");
+    return { name: parts[0], since: Number(parts[1]) };
+  });
+  var spec = { formatVersion: Number(root.dataset.formatVersion), columns: columns, codes: {} };
+  var labels = {};
+  root.querySelectorAll("[data-combine-codes] li").forEach(function (li) {
+    var field = li.dataset.field;
+    (spec.codes[field] = spec.codes[field] || []).push(li.dataset.code);
+    (labels[field] = labels[field] || {})[li.dataset.code] = li.textContent;
+  });
+  var icbOf = {};
+  root.querySelectorAll("option[data-icb]").forEach(function (option) { icbOf[option.value] = option.dataset.icb; });
+
+  var picker = root.querySelector("[data-combine-files]");
+  var drop = root.querySelector("[data-combine-drop]");
+  var progress = root.querySelector("[data-combine-progress]");
+  var status = root.querySelector("#combine-status");
+  var fileBox = root.querySelector("[data-combine-files-list]");
+  var fileResults = root.querySelector("[data-combine-file-results]");
+  var results = root.querySelector("[data-combine-results]");
+  var filterInputs = Array.prototype.slice.call(root.querySelectorAll("[data-combine-filter]"));
+  var letterBox = root.querySelector("[data-combine-letter]");
+  var letterHint = root.querySelector("[data-combine-letter-hint]");
+  var letterLink = root.querySelector("[data-combine-letter-link]");
+
+  var loaded = [];   // {name, rows} for each file read without problems, in order
+  var merged = { rows: [], transfers: [], repeated: 0 };
+  var summary = null;
+  var reading = false;
+  var today = new Date();
+  var redact = function (text) { return window.swpIdentifiers ? window.swpIdentifiers.redact(text, today) : text; };
+
+  function say(message) { status.textContent = message; }
+  function plural(n, one, many) { return n + " " + (n === 1 ? one : many || one + "s"); }
+  function label(field, code) { return code ? (labels[field] && labels[field][code]) || code : "Not given"; }
+  function longDate(iso) {
+    if (!iso) return "";
+    var p = iso.split("-").map(Number);
+    return new Date(p[0], p[1] - 1, p[2]).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  }
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  /* ---- Reading files, in slices ---- */
+
+  function fileNote(name, message, problems) {
+    var item = el("li");
+    item.appendChild(el("strong", name + ": "));
+    item.appendChild(document.createTextNode(message));
+    if (problems && problems.length) {
+      item.className = "swp-combine__problem";
+      var list = el("ul");
+      problems.forEach(function (problem) { list.appendChild(el("li", problem)); });
+      item.appendChild(list);
+    }
+    fileResults.appendChild(item);
+  }
+
+  function readAll(files) {
+    if (reading || !files.length) return;
+    reading = true;
+    files = Array.prototype.slice.call(files);
+    progress.hidden = false;
+    progress.max = files.length;
+    progress.value = 0;
+    fileBox.hidden = false;
+    var done = 0;
+    var failed = 0;
+    var before = loaded.length;
+    say("Reading " + plural(files.length, "file") + "\u2026");
+
+    function next() {
+      var started = Date.now();
+      var step = function () {
+        if (done >= files.length) { finish(); return; }
+        var file = files[done];
+        file.arrayBuffer().then(function (buffer) {
+          var decoded = reader.decode(new Uint8Array(buffer));
+          var result = reader.read(decoded.text, spec, { redact: redact, columnsExtra: ["source_file"] });
+          if (result.errors.length) {
+            failed++;
+            fileNote(file.name, "not counted. Fix the file (or ask the practice to save it again from the report page), then choose it again.", result.errors);
+          } else {
+            loaded.push({ name: redact(file.name), rows: result.rows });
+            fileNote(file.name, plural(result.rows.length, "row") + " read (" + decoded.encoding + ", separated by " +
+              ({ ",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars" }[result.delimiter] || "commas") + ").");
+          }
+        }, function () {
+          failed++;
+          fileNote(file.name, "could not be read: the browser refused it. Choose it again.");
+        }).then(function () {
+          done++;
+          progress.value = done;
+          if (Date.now() - started > 40) {
+            say("Read " + done + " of " + plural(files.length, "file") + "\u2026");
+            window.setTimeout(next, 0);
+          } else {
+            step();
+          }
+        });
+      };
+      step();
+    }
+
+    function finish() {
+      reading = false;
+      progress.hidden = true;
+      merged = combine.merge(loaded);
+      fillOrganisations();
+      results.hidden = !merged.transfers.length;
+      render();
+      var message = plural(loaded.length - before, "file") + " added";
+      if (failed) message += "; " + plural(failed, "file") + " not counted (see the list of files read)";
+      message += ". " + plural(merged.transfers.length, "transfer") + " from " + plural(loaded.length, "file") + " in all.";
+      if (merged.repeated) message += " " + plural(merged.repeated, "row") + " already counted from another file (the same file twice, or a running log sent again) counted once.";
+      say(message);
+    }
+    next();
+  }
+
+  picker.addEventListener("change", function () {
+    readAll(picker.files);
+    picker.value = "";
+  });
+  ["dragenter", "dragover"].forEach(function (name) {
+    drop.addEventListener(name, function (event) { event.preventDefault(); drop.classList.add("swp-combine__drop--over"); });
+  });
+  drop.addEventListener("dragleave", function () { drop.classList.remove("swp-combine__drop--over"); });
+  drop.addEventListener("drop", function (event) {
+    event.preventDefault();
+    drop.classList.remove("swp-combine__drop--over");
+    readAll(event.dataTransfer.files);
+  });
+
+  /* ---- Showing the evidence ---- */
+
+  function filters() {
+    var chosen = {};
+    filterInputs.forEach(function (input) { if (input.value) chosen[input.dataset.combineFilter] = input.value; });
+    return chosen;
+  }
+
+  function fillOrganisations() {
+    var select = root.querySelector('[data-combine-filter="organisation"]');
+    var keep = select.value;
+    while (select.options.length > 1) select.remove(1);
+    combine.countBy(merged.transfers, function (t) { return t.organisation; })
+      .map(function (pair) { return pair[0]; })
+      .sort(function (a, b) { return a.localeCompare(b); })
+      .forEach(function (name) { select.appendChild(new Option(name, name)); });
+    select.value = keep;
+  }
+
+  function table(key, head, rows, max) {
+    var box = root.querySelector('[data-combine-table="' + key + '"] .swp-combine__scroll');
+    box.textContent = "";
+    if (!rows.length) { box.appendChild(el("p", "None in this selection.")); return; }
+    var t = el("table");
+    var thead = el("thead");
+    var tr = el("tr");
+    head.concat(max ? [""] : []).forEach(function (text, i) {
+      var th = el("th", text);
+      th.scope = "col";
+      if (max && i === head.length) { th.className = "swp-combine__bar-col"; th.appendChild(el("span", "Chart", "md-visually-hidden")); }
+      tr.appendChild(th);
+    });
+    thead.appendChild(tr);
+    t.appendChild(thead);
+    var body = el("tbody");
+    rows.forEach(function (cells) {
+      var row = el("tr");
+      cells.forEach(function (cell, i) {
+        var c = el(i === 0 ? "th" : "td", String(cell));
+        if (i === 0) c.scope = "row";
+        if (typeof cell === "number") c.className = "swp-combine__n";
+        row.appendChild(c);
+      });
+      if (max) {
+        var barCell = el("td", undefined, "swp-combine__bar-col");
+        var bar = el("span", undefined, "swp-combine__bar");
+        bar.setAttribute("aria-hidden", "true");
+        bar.style.width = Math.max(1, Math.round(100 * cells[cells.length - 1] / max)) + "%";
+        barCell.appendChild(bar);
+        row.appendChild(barCell);
+      }
+      body.appendChild(row);
+    });
+    t.appendChild(body);
+    box.appendChild(t);
+  }
+
+  function top(pairs) { return pairs.reduce(function (m, p) { return Math.max(m, p[p.length - 1]); }, 0); }
+
+  function render() {
+    if (!merged.transfers.length) return;
+    var chosen = filters();
+    summary = combine.summarise(merged.transfers, chosen, icbOf);
+    var s = summary;
+    var t = s.totals;
+    var scope = [chosen.organisation, chosen.borough, chosen.icb].filter(Boolean).join(", ");
+    root.querySelector("[data-combine-title]").textContent = "Workload transfers reported by practices" + (scope ? ": " + scope : "") +
+      (t.from ? ", " + longDate(chosen.from || t.from) + " to " + longDate(chosen.to || t.to) : "");
+
+    root.querySelector("[data-combine-note]").textContent = "Counted on " + longDate(isoToday()) + " from " + plural(loaded.length, "report file") +
+      " sent by practices; each transfer counted once. No patient details: descriptions are not shown, and anything in them that looked like a patient identifier reads [removed] in the combined CSV.";
+    var dl = root.querySelector("[data-combine-totals]");
+    dl.textContent = "";
+    [
+      ["Transfers", String(t.transfers)],
+      ["Practices", String(t.practices)],
+      ["Period", t.from ? longDate(t.from) + " to " + longDate(t.to) : "No dates"],
+      ["Practice time", combine.hours(t.minutes)],
+      ["Put a patient at risk", String(t.atRisk)],
+      ["Answered by the organisation", String(t.answered)]
+    ].forEach(function (pair) {
+      var div = el("div");
+      div.appendChild(el("dt", pair[0]));
+      div.appendChild(el("dd", pair[1]));
+      dl.appendChild(div);
+    });
+
+    var named = function (field) { return function (p) { return [label(field, p[0]), p[1]]; }; };
+    table("byOrganisation", ["Organisation", "Transfers"], s.byOrganisation, top(s.byOrganisation));
+    table("byDepartment", ["Organisation", "Department", "Transfers"], s.byDepartment.map(function (d) { return [d[0], d[1] || "Not given", d[2]]; }), top(s.byDepartment));
+    table("byTask", ["Task", "Transfers"], s.byTask.map(named("task_id")), top(s.byTask));
+    table("byArrival", ["How it arrived", "Transfers"], s.byArrival.map(named("arrived_by")), top(s.byArrival));
+    table("byAction", ["What the practice did", "Transfers"], s.byAction.map(named("practice_action")), top(s.byAction));
+    var responses = (spec.codes.response || []).filter(function (code) { return code !== "none-yet"; });
+    table("byResponse", ["Organisation"].concat(responses.map(function (code) { return label("response", code); }), ["No answer yet"]),
+      s.byResponse.map(function (pair) {
+        var counts = pair[1];
+        var waiting = (counts[""] || 0) + (counts["none-yet"] || 0);
+        return [pair[0]].concat(responses.map(function (code) { return counts[code] || 0; }), [waiting]);
+      }));
+    table("byMonth", ["Month", "Transfers"], s.byMonth.map(function (p) {
+      var parts = p[0].split("-").map(Number);
+      return [p[0] ? new Date(parts[0], parts[1] - 1, 1).toLocaleDateString("en-GB", { month: "long", year: "numeric" }) : "No date", p[1]];
+    }), top(s.byMonth));
+    table("byWeek", ["Week beginning", "Transfers"], s.byWeek.map(function (p) { return [p[0] ? longDate(p[0]) : "No date", p[1]]; }), top(s.byWeek));
+
+    letterBox.hidden = !chosen.organisation || !t.transfers;
+    letterHint.hidden = !letterBox.hidden;
+    if (!letterBox.hidden) {
+      var fields = combine.letterFields(s, chosen, function (code) { return label("task_id", code); }, longDate, chosen.borough || chosen.icb || "");
+      var params = new URLSearchParams();
+      Object.keys(fields).forEach(function (name) { if (fields[name]) params.append(name, fields[name]); });
+      letterLink.href = root.dataset.letterHref + "#fill&" + params.toString().replace(/\+/g, "%20");
+    }
+  }
+
+  filterInputs.forEach(function (input) {
+    input.addEventListener("change", function () {
+      if (input.dataset.combineFilter === "icb") {
+        var borough = root.querySelector('[data-combine-filter="borough"]');
+        if (borough.value && icbOf[borough.value] !== input.value && input.value) borough.value = "";
+      }
+      render();
+      say(summary ? "Showing " + plural(summary.totals.transfers, "transfer") + "." : "");
+    });
+  });
+
+  /* ---- Exports ---- */
+
+  function isoToday() {
+    return today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
+  }
+
+  root.addEventListener("click", function (event) {
+    var action = event.target.closest("[data-combine-action]");
+    if (!action) return;
+    var what = action.dataset.combineAction;
+    if (what === "clear") {
+      loaded = [];
+      merged = { rows: [], transfers: [], repeated: 0 };
+      fileResults.textContent = "";
+      fileBox.hidden = true;
+      results.hidden = true;
+      say("All files cleared from the page.");
+      picker.focus();
+      return;
+    }
+    if (!summary || !summary.transfers.length) { say("Choose at least one practice's report first."); return; }
+    if (what === "csv") {
+      var names = columns.map(function (c) { return c.name; });
+      var name = "combined-workload-transfers-" + isoToday() + ".csv";
+      window.swpSaveFile(new Blob([window.swpCsv.table(combine.csvRows(summary.transfers, names))], { type: "text/csv;charset=utf-8" }), name);
+      say("Saved " + name + ": " + plural(summary.transfers.length, "transfer") + " as shown, one row per task, with each row's source file.");
+    }
+    if (what === "print") window.print();
+  });
+})();

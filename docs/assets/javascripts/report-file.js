@@ -1,0 +1,199 @@
+/* Reading a workload-transfer report's CSV file back: the LMC's combine page and the practice's running log.
+ *
+ * Spreadsheets change a file when they re-save it: Excel and LibreOffice may use
+ * semicolons or tabs, drop or add a byte-order mark, save as Windows-1252 or
+ * UTF-16, put newlines inside quoted cells, reformat dates as 20/11/2026 and
+ * keep our apostrophe guard on cells that start with = + - @. PapaParse (vendored,
+ * assets/vendor/papaparse) splits the cells; this file checks them against the
+ * columns and codes of macros/data/transfers.yml, which the page passes in as
+ * `spec`, and names each problem by spreadsheet row (the header is row 1) in
+ * plain words. Free text goes through the same identifier check as the report
+ * page (identifiers.js): anything flagged becomes [removed]. Pure functions: no
+ * page, no storage, nothing sent.
+ *
+ * spec = {formatVersion, columns: [{name, since}], codes: {arrived_by: [..],
+ *         practice_action: [..], patient_risk: [..], response: [..], task_id: [..]}}
+ */
+(function () {
+  "use strict";
+
+  var FREE_TEXT = ["practice", "borough", "organisation", "department", "task", "description"];
+  var CODED = ["arrived_by", "practice_action", "patient_risk", "response"];
+  var DATES = ["report_date", "date", "response_date"];
+  var MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+  var SHOWN_ERRORS = 5;
+
+  /* ---- Bytes to text ---- */
+
+  /* UTF-8 (with or without a byte-order mark), UTF-16 with its mark (Excel's
+   * "Unicode text"), or else Windows-1252 (older Excel "CSV" on Windows). */
+  function decode(bytes) {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "UTF-16" };
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes), encoding: "UTF-16" };
+    try {
+      return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "UTF-8" };
+    } catch (notUtf8) {
+      return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "Windows-1252" };
+    }
+  }
+
+  /* ---- Cells ---- */
+
+  function pad(n) { return String(n).padStart(2, "0"); }
+
+  function realDate(year, month, day) {
+    if (year < 100) year += 2000;
+    var d = new Date(Date.UTC(year, month - 1, day));
+    if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+    return year + "-" + pad(month) + "-" + pad(day);
+  }
+
+  /* A date as YYYY-MM-DD; "" for an empty cell; null when it is not a real date.
+   * Day-first (20/11/2026, 20.11.26, 20-Nov-2026), as a UK spreadsheet re-saves it. */
+  function parseDate(value) {
+    var text = String(value || "").trim();
+    if (!text) return "";
+    var m = /^(\d{4})[-\/](\d{1,2})[-\/](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text);
+    if (m) return realDate(+m[1], +m[2], +m[3]);
+    m = /^(\d{1,2})[\/.\-](\d{1,2})[\/.\-](\d{4}|\d{2})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text);
+    if (m) return realDate(+m[3], +m[2], +m[1]);
+    m = /^(\d{1,2})[ \-]([A-Za-z]{3})[A-Za-z]{0,6}[ \-,]{1,2}(\d{4}|\d{2})$/.exec(text);
+    if (m && MONTHS.indexOf(m[2].toLowerCase()) >= 0) return realDate(+m[3], MONTHS.indexOf(m[2].toLowerCase()) + 1, +m[1]);
+    return null;
+  }
+
+  /* A whole number as text ("15", also "15.0" as a spreadsheet may write it); "" when empty; null otherwise. */
+  function parseWhole(value) {
+    var text = String(value || "").trim();
+    if (!text) return "";
+    var m = /^(\d{1,6})(?:\.0+)?$/.exec(text);
+    return m ? String(Number(m[1])) : null;
+  }
+
+  /* Our CSV writer puts an apostrophe before a cell starting = + - @ (csv.js); take it off again. */
+  function unguard(value) {
+    return String(value === undefined || value === null ? "" : value).replace(/^'(?=[=+\-@\t\r])/, "");
+  }
+
+  function headerName(value) {
+    return String(value || "").replace(/^\ufeff/, "").trim().toLowerCase().replace(/[\s\-]+/g, "_");
+  }
+
+  /* The separator: whichever of , ; tab | the first line has most of, outside quotes (PapaParse's
+   * own guess parses the whole file once per candidate, seconds for a large combined file). */
+  function separator(text) {
+    var counts = { ",": 0, ";": 0, "\t": 0, "|": 0 };
+    var inQuotes = false;
+    for (var i = 0; i < text.length && i < 65536; i++) {
+      var c = text.charAt(i);
+      if (c === '"') inQuotes = !inQuotes;
+      else if (!inQuotes && (c === "\n" || c === "\r")) break;
+      else if (!inQuotes && c in counts) counts[c]++;
+    }
+    return Object.keys(counts).reduce(function (best, c) { return counts[c] > counts[best] ? c : best; }, ",");
+  }
+
+  function quoted(list) { return list.map(function (x) { return "\u201c" + x + "\u201d"; }).join(", "); }
+
+  function blank(record) {
+    return record.every(function (cell) { return !String(cell).trim(); });
+  }
+
+  /* ---- A file ---- */
+
+  /* Read one file's text. Returns {rows, errors, encoding?, delimiter, version}:
+   * `errors` are plain sentences ("Row 4: …"); when there are any, `rows` is empty,
+   * so a broken file never counts in part. options: {redact(text), columnsExtra: [names]}. */
+  function read(text, spec, options) {
+    options = options || {};
+    var redact = options.redact || function (t) { return t; };
+    var extra = options.columnsExtra || [];
+    var fail = function (message) { return { rows: [], errors: [message], delimiter: "", version: 0 }; };
+    text = String(text || "").replace(/^\ufeff/, "");
+    if (!text.trim()) return fail("The file is empty.");
+    var parsed = window.Papa.parse(text, { delimiter: separator(text.replace(/^\s+/, "")), skipEmptyLines: false });
+    var records = parsed.data;
+    var delimiter = parsed.meta.delimiter;
+
+    var first = 0;
+    while (first < records.length && blank(records[first])) first++;
+    var header = (records[first] || []).map(headerName);
+    var known = spec.columns.map(function (c) { return c.name; });
+    var matched = header.filter(function (name) { return known.indexOf(name) >= 0; });
+    if (matched.length < 3 || header.indexOf("task_id") < 0 && header.indexOf("format_version") < 0) {
+      return fail("This is not a workload-transfer report from the pack: its first row should name the report's columns (" +
+        known.slice(0, 4).join(", ") + ", \u2026).");
+    }
+    var at = {};
+    header.forEach(function (name, index) { if (!(name in at)) at[name] = index; });
+
+    var errors = [];
+    var fileVersion = 0;
+    var rows = [];
+    var quoteProblems = {};
+    (parsed.errors || []).forEach(function (e) {
+      if (e.type === "Quotes" && e.row !== undefined) quoteProblems[e.row] = true;
+    });
+
+    for (var i = first + 1; i < records.length; i++) {
+      var record = records[i];
+      var rowNumber = i + 1;
+      if (blank(record)) continue;
+      var problems = [];
+      if (quoteProblems[i]) problems.push("a quotation mark is not closed, so the cells after it run together");
+      var cell = function (name) { return name in at ? unguard(record[at[name]]).trim() : ""; };
+      var version = parseWhole(cell("format_version"));
+      if (!version || +version < 1) {
+        problems.push("format_version is " + (cell("format_version") ? quoted([cell("format_version")]) : "empty") + ", not a version number");
+      } else if (+version > spec.formatVersion) {
+        problems.push("the file was made by a newer version of the pack (format " + version + "); this page reads up to format " + spec.formatVersion);
+      } else if (!fileVersion) {
+        fileVersion = +version;
+        var missing = spec.columns.filter(function (c) { return c.since <= fileVersion && !(c.name in at); })
+          .map(function (c) { return c.name; });
+        if (missing.length) {
+          return fail("Column" + (missing.length > 1 ? "s " : " ") + missing.join(", ") + (missing.length > 1 ? " are" : " is") +
+            " missing from the first row (renamed or deleted in a spreadsheet?). The report's columns are: " + known.join(", ") + ".");
+        }
+      }
+      var row = { format_version: version || "" };
+      known.forEach(function (name) { if (name !== "format_version") row[name] = cell(name); });
+      extra.forEach(function (name) { row[name] = cell(name); });
+
+      DATES.forEach(function (name) {
+        var iso = parseDate(row[name]);
+        if (iso === null) problems.push(name + " is " + quoted([row[name]]) + ", which is not a date (write it as 2026-11-20 or 20/11/2026)");
+        else row[name] = iso;
+      });
+      var entry = parseWhole(row.entry);
+      if (entry === null || entry === "") problems.push("entry is " + (row.entry ? quoted([row.entry]) : "empty") + ", not a transfer number");
+      else row.entry = entry;
+      var minutes = parseWhole(row.minutes);
+      if (minutes === null) problems.push("minutes is " + quoted([row.minutes]) + ", not a whole number of minutes");
+      else row.minutes = minutes;
+      if (!row.organisation) problems.push("the organisation is empty");
+      if (!row.task_id) problems.push("task_id is empty");
+      CODED.concat(["task_id"]).forEach(function (name) {
+        var value = row[name].toLowerCase();
+        var codes = spec.codes[name] || [];
+        if (value && codes.indexOf(value) < 0) {
+          problems.push(name + " is " + quoted([row[name]]) + ", which is not one of the report's codes" +
+            (name === "task_id" ? " (was the file made with a newer pack?)" : " (" + codes.join(", ") + ")"));
+        }
+        row[name] = value;
+      });
+      FREE_TEXT.concat(extra).forEach(function (name) { row[name] = redact(row[name].replace(/\s+/g, " ").trim()); });
+
+      if (problems.length) errors.push("Row " + rowNumber + ": " + problems.join("; ") + ".");
+      else rows.push(row);
+    }
+    if (!errors.length && !rows.length) return fail("The file has the report's columns but no transfers.");
+    if (errors.length > SHOWN_ERRORS) {
+      var more = errors.length - SHOWN_ERRORS;
+      errors = errors.slice(0, SHOWN_ERRORS).concat(["And " + more + " more row" + (more > 1 ? "s" : "") + " with problems."]);
+    }
+    return { rows: errors.length ? [] : rows, errors: errors, delimiter: delimiter, version: fileVersion };
+  }
+
+  window.swpReportFile = { decode: decode, read: read, separator: separator, parseDate: parseDate, parseWhole: parseWhole, unguard: unguard };
+})();
