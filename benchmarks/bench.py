@@ -16,7 +16,10 @@ Prints a table and writes benchmarks/results.md:
 - Lighthouse (npm, pinned in benchmarks/package-lock.json) driving Debian's
   Chromium on the home page, a letter, a poster and the report page: on a
   simulated phone, performance at least 90 (median of 3 runs), accessibility
-  and best practices 100; on desktop, all three 100.
+  and best practices 100; on desktop, all three 100;
+- a letter on a phone (benchmarks/phone.py, issue 28): the journey home -> search -> open ->
+  type the patient's name -> Copy at 390 x 844 (taps and ms), and on every letter page how far
+  down the first form control ends: budget one screen (844 px).
 """
 from __future__ import annotations
 
@@ -39,6 +42,8 @@ from pathlib import Path
 import yaml
 
 import growth
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import phone  # noqa: E402  (benchmarks/phone.py: a letter on a phone)
 
 PROJECT = Path(__file__).resolve().parent.parent
 RESULTS = PROJECT / "benchmarks" / "results.md"
@@ -289,6 +294,11 @@ def main() -> int:
         index_raw, index_gz = index.stat().st_size, gzip_size(index)
         median_ms, first_ms, journey_s = browser_timings(site)
         combine_rows = combine_bench(site, work)
+        server, base = serve(site)
+        try:
+            phone_section = phone.measure(site, base)
+        finally:
+            server.shutdown()
         scores = lighthouse_scores(site)
         parts = attribution(work)
     heaviest = max(weights.values())
@@ -330,6 +340,7 @@ def main() -> int:
         f"Heaviest page: {heaviest / 1024:.1f} KB gzip. Lighthouse {lighthouse_version()} simulates a mid-range "
         "phone on a slow 4G connection (mobile) or a desktop on cable, in Debian's Chromium.\n\n"
         + text + "\n" + ("\n" + EXPLANATION if ours / bare > 1.5 else "")
+        + "\n" + phone_section
     )
     return 0
 

@@ -40,6 +40,17 @@ class FieldDef(Strict):
     hint: str = Field(default="", description="a short help line shown under the field")
     identifying: bool = Field(default=False, description="true if it identifies the patient: replaced by [removed] in the copy for the LMC")
     multiline: bool = Field(default=False, description="true for a box of several lines, e.g. an address")
+    remember: Literal["", "practice", "clinician"] = Field(
+        default="",
+        description="practice-level fields only: `practice` (kept when the user ticks \"Remember our practice's details on this computer\") "
+        "or `clinician` (kept only if they also tick to remember the clinician); empty for everything else, and never on a patient's field",
+    )
+
+    @model_validator(mode="after")
+    def _patient_fields_never_remembered(self):
+        if self.remember and self.identifying:
+            raise ValueError(f"`{self.name}` identifies the patient (identifying: true), so it can never be remembered: remove `remember`")
+        return self
 
 
 class Variant(Strict):

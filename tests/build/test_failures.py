@@ -106,6 +106,10 @@ CASES = {
         "macros/data/letter_fields.yml", "label: Practice name,", 'label: "",',
         r"macros/data/letter_fields\.yml, line \d+: field `fields\.0\.label`: is empty",
     ),
+    "patient field marked to be remembered": (
+        "macros/data/letter_fields.yml", "{name: nhs_number, label: NHS number, identifying: true,", "{name: nhs_number, label: NHS number, identifying: true, remember: practice,",
+        r"macros/data/letter_fields\.yml, line \d+: field `fields\.7`: .*`nhs_number` identifies the patient .* can never be remembered",
+    ),
     "standard field used but not listed": (
         "macros/data/letters/housing.yml", "[Patient name]", "[NHS number]",
         r"macros/data/letters/housing\.yml, line \d+: field `.*`: uses \[NHS number\], a standard field the letter does not list: add `nhs_number` to its `standard_fields`",

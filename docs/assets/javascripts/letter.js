@@ -199,9 +199,25 @@
     );
   }
 
+  /* "More" (on a phone, the toolbar's one row is Copy and More): opens the other actions;
+   * choosing one, Escape, or a tap elsewhere closes it. */
+  var more = tool.querySelector("[data-more]");
+  function showMore(open) {
+    if (!more) return;
+    more.setAttribute("aria-expanded", open ? "true" : "false");
+    if (!open && tool.contains(document.activeElement) && document.activeElement.closest(".swp-toolbar__extra") &&
+        window.getComputedStyle(more).display !== "none") more.focus();
+  }
+  if (more) {
+    more.addEventListener("click", function () { showMore(more.getAttribute("aria-expanded") !== "true"); });
+    tool.addEventListener("keydown", function (event) { if (event.key === "Escape") showMore(false); });
+    document.addEventListener("click", function (event) { if (!event.target.closest(".swp-toolbar")) showMore(false); });
+  }
+
   tool.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-action]");
     if (!button) return;
+    if (button.closest(".swp-toolbar__extra")) showMore(false);
     var action = button.dataset.action;
     if (action === "copy") copyLetter(false);
     else if (action === "copy-lmc") copyLetter(true);
