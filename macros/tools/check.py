@@ -3,8 +3,8 @@
 1. Reads and checks mkdocs.yml, the links in docs/, macros/data/ and overrides/, every
    page's front matter and every data file.
 2. Runs the strict MkDocs build (broken links, anchors, macro calls).
-3. Lists drafts and pages overdue for review.
-Exits non-zero if 1 or 2 fails; drafts and overdue reviews are reported only.
+3. Lists drafts, pages overdue for review and poster translations not yet checked.
+Exits non-zero if 1 or 2 fails; drafts, overdue reviews and unchecked translations are reported only.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from macros.content.load import load_content
 from macros.content.datafiles import PROJECT_DIR
 from macros.content.errors import ContentError
 from macros.content.letters import INVITATIONS_DIR, LETTERS_DIR, markup_warnings
+from macros.content.posters import unchecked_translations
 from macros.content.contract_year import today as default_today
 from macros.tools.report import flagged, review_rows
 
@@ -62,15 +63,18 @@ def main(project: Path = PROJECT_DIR, today: date | None = None) -> int:
             print(f"   PROBLEM: {line}")
         return 1
     print("   ok: the site builds")
-    print("3. Drafts and reviews ...")
+    print("3. Drafts, reviews and translations ...")
     drafts = content.drafts()
     for draft in drafts:
         print(f"   DRAFT: {draft} (set `draft: false` once it is written and reviewed)")
     late = flagged(review_rows(content.pages, today or default_today()))
     for row in late:
         print(f"   {row['status']}: docs/{row['path']}: {row['why']}")
-    if not drafts and not late:
-        print("   ok: no drafts, nothing overdue")
+    unchecked = unchecked_translations(content.posters)
+    for line in unchecked:
+        print(f"   UNCHECKED: {line} (it prints with a band saying so until `check:` records who checked it)")
+    if not drafts and not late and not unchecked:
+        print("   ok: no drafts, nothing overdue, every translation checked")
     print("All checks passed." if not drafts else f"All checks passed; {len(drafts)} draft(s) to finish.")
     return 0
 
