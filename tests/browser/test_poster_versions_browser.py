@@ -121,3 +121,15 @@ def test_no_axe_violations_on_easy_read_and_translated_versions(scheme, site_url
             found[path] = problems
     page.close()
     assert found == {}, found
+
+
+def test_without_javascript_the_address_still_chooses_the_one_version_shown(site_urls, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    shown = """() => [...document.querySelectorAll('.swp-poster-sheets > .swp-poster')]
+        .filter(e => getComputedStyle(e).display !== 'none').map(e => e.id)"""
+    page.goto(site_urls["http"] + "posters/nhs-and-fees.html")
+    assert page.evaluate(shown) == ["version-english"]
+    page.goto(site_urls["http"] + "posters/nhs-and-fees.html#version-bn")
+    assert page.evaluate(shown) == ["version-bn"]
+    context.close()
