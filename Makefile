@@ -20,7 +20,7 @@ DIST_ZIP := dist/$(DIST_NAME).zip
 # Quiet the end-of-life banner (the README says what it means for us).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: node serve build test check check-fast dist report csp-header bench zensical zensical-table new-letter new-poster new-guidance schemas vendor lock chromium office html-checker clean
+.PHONY: node serve build test check check-fast dist report csp-header bench zensical zensical-table new-letter new-poster new-guidance schemas vendor lock chromium fonts office html-checker clean
 
 # Installs are locked: exact versions with hashes, from requirements/*.lock
 # (`make lock` refreshes them from pyproject.toml). The virtualenv is rebuilt
@@ -46,7 +46,7 @@ build: $(VENV)/.installed
 
 # One worker per core (pytest-xdist); each test file stays on one worker (tests/conftest.py).
 # The slowest tests are printed at the end (--durations in pyproject.toml).
-test: $(VENV)/.installed-test chromium office html-checker
+test: $(VENV)/.installed-test chromium fonts office html-checker
 	$(BIN)/pytest -n auto --dist loadgroup
 
 # The browser scripts' pure logic, unit-tested with Node's own test runner (also run by `make test`).
@@ -59,6 +59,15 @@ chromium:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	fi
+
+# Translated posters (Bengali, Arabic, ...) need fonts with those scripts for the browser tests:
+# Debian's Noto fonts (people's own computers and phones already have such fonts; nothing is downloaded by the site).
+FONT_PACKAGES := fonts-noto-core
+fonts:
+	@if ! dpkg -s $(FONT_PACKAGES) >/dev/null 2>&1; then \
+	  echo "Installing Debian's Noto fonts for the translated posters' browser tests"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(FONT_PACKAGES); \
 	fi
 
 # Real office programs open what the site makes in the tests: Debian's LibreOffice

@@ -31,7 +31,8 @@ from macros.pages.guidance import guidance_pages, relative_link
 from macros.pages.home import asked_tasks
 from macros.pages.letters import letter_page
 from macros.pages.macro_errors import install as install_macro_errors
-from macros.pages.posters import poster_view
+from macros.content.easy_read import ICON_LICENCE, ICON_SET
+from macros.pages.posters import poster_versions, poster_view
 from macros.pages.render import render_partial
 from macros.pages.report_page import report_page_urls
 from macros.pages.review import changes
@@ -185,17 +186,21 @@ def define_env(env):
         if poster_id not in posters:
             raise ContentError("macros/data/posters", f"no poster has the id `{poster_id}` (known: {', '.join(posters)})", field="id")
         view = poster_view(posters[poster_id], env.conf.get("site_url"))
-        return render_partial("swp/poster.html", **view, detail_href=relative_link(posters[poster_id].page, _src(env)))
+        return render_partial(
+            "swp/poster.html", **view, detail_href=relative_link(posters[poster_id].page, _src(env)),
+            icon_set=ICON_SET, icon_licence=ICON_LICENCE,
+        )
 
     @env.macro
     def poster_gallery():
         """Every poster as a scaled preview linked to its page."""
         here = _src(env)
         items = [
-            {"poster": item, "href_html": relative_link(f"posters/{pid}.html", here)}
+            {"poster": item, "href_html": relative_link(f"posters/{pid}.html", here), "versions": poster_versions(item)}
             for pid, item in posters.items()
         ]
-        return render_partial("swp/poster_gallery.html", items=items)
+        unchecked = any(item.unchecked() for item in posters.values())
+        return render_partial("swp/poster_gallery.html", items=items, unchecked=unchecked)
 
     @env.macro
     def asked_to():

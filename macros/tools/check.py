@@ -2,11 +2,11 @@
 
 1. Reads and checks mkdocs.yml, the links in docs/, macros/data/ and overrides/, every
    page's front matter and every data file (a few seconds, even at ten times today's pack).
-2. Lists drafts, pages overdue for review, and suggested organisations (organisations.yml) whose
-   name was last checked over a year ago.
+2. Lists drafts, pages overdue for review, poster translations not yet checked, and suggested
+   organisations (organisations.yml) whose name was last checked over a year ago.
 3. Runs the strict MkDocs build (broken links, anchors, macro calls): it costs what a build
    costs, so it says so before it starts. `make check-fast` (`--fast`) stops after 2.
-Exits non-zero if 1 or 3 fails; drafts and overdue reviews are reported only.
+Exits non-zero if 1 or 3 fails; drafts, overdue reviews and unchecked translations are reported only.
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from macros.content.load import load_content
 from macros.content.datafiles import PROJECT_DIR
 from macros.content.errors import ContentError
 from macros.content.letters import INVITATIONS_DIR, LETTERS_DIR, markup_warnings
+from macros.content.posters import unchecked_translations
 from macros.content.contract_year import today as default_today
 from macros.content.transfers import stale_organisations
 from macros.tools.report import flagged, review_rows
@@ -61,7 +62,7 @@ def main(project: Path = PROJECT_DIR, today: date | None = None, fast: bool = Fa
           f"({time.perf_counter() - started:.1f} s)")
     for warning in markup_warnings(content.letters, LETTERS_DIR) + markup_warnings(content.invitations, INVITATIONS_DIR):
         print(f"   WARNING: {warning}")
-    print("2. Drafts and reviews ...")
+    print("2. Drafts, reviews and translations ...")
     drafts = content.drafts()
     for draft in drafts:
         print(f"   DRAFT: {draft} (set `draft: false` once it is written and reviewed)")
@@ -72,8 +73,11 @@ def main(project: Path = PROJECT_DIR, today: date | None = None, fast: bool = Fa
     for org in stale:
         print(f"   CHECK NAME: macros/data/organisations.yml: {org.name}: last checked {org.checked:%-d %B %Y}, over a year ago. "
               "Confirm the name on its own site (mergers happen), then update `checked`.")
-    if not drafts and not late and not stale:
-        print("   ok: no drafts, nothing overdue")
+    unchecked = unchecked_translations(content.posters)
+    for line in unchecked:
+        print(f"   UNCHECKED: {line} (it prints with a band saying so until `check:` records who checked it)")
+    if not drafts and not late and not stale and not unchecked:
+        print("   ok: no drafts, nothing overdue, every translation checked")
     if fast:
         print("Pages and data files are fine. Links, anchors and macro calls are checked by the full build: "
               "run `make check` (or `make build`) before you publish.")

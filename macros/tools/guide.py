@@ -5,7 +5,8 @@ Each table in CONTRIBUTING.md that lists a file's fields sits between two marker
 model's field descriptions (the one home of each rule, limits included), with
 what the data adds (the shared letter fields from macros/data/letter_fields.yml).
 The guidance page's shape (`<!-- guidance shape -->`) comes from
-macros/content/guidance.py.
+macros/content/guidance.py, and the easy-read rules (`<!-- easy read rules -->`) from
+macros/content/easy_read.py.
 `make schemas` rewrites the tables with the JSON Schemas; a test fails if one
 was edited by hand or has fallen behind its model.
 """
@@ -23,13 +24,19 @@ from macros.content.front_matter import PageMeta
 from macros.content.guidance import MAX_ANSWER_WORDS, SECTIONS
 from macros.content.letter_models import Letter
 from macros.content.letters import standard_fields
+from macros.content.easy_read import EasyReadLine, rules_table
 from macros.content.posters import Poster
 from macros.content.sources import Source
+from macros.content.translations import CheckRecord, Translation
 
 GUIDE = PROJECT_DIR / "CONTRIBUTING.md"
-TABLES: dict[str, type[BaseModel]] = {"PageMeta": PageMeta, "Source": Source, "Letter": Letter, "Poster": Poster}
+TABLES: dict[str, type[BaseModel]] = {
+    "PageMeta": PageMeta, "Source": Source, "Letter": Letter, "Poster": Poster,
+    "EasyReadLine": EasyReadLine, "Translation": Translation, "CheckRecord": CheckRecord,
+}
 BLOCK = re.compile(r"(<!-- fields: (\w+) -->\n)(.*?)(<!-- end fields -->)", re.S)
 SHAPE = re.compile(r"(<!-- guidance shape -->)(.*?)(<!-- end guidance shape -->)", re.S)
+EASY_READ = re.compile(r"(<!-- easy read rules -->\n)(.*?)(<!-- end easy read rules -->)", re.S)
 
 
 def guidance_shape() -> str:
@@ -71,6 +78,7 @@ def written(guide: str) -> str:
             raise KeyError(f"CONTRIBUTING.md marks a table for `{match.group(2)}`, which is not one of {', '.join(TABLES)}")
         return match.group(1) + table(TABLES[match.group(2)]) + match.group(4)
     guide = SHAPE.sub(lambda match: match.group(1) + guidance_shape() + match.group(3), guide)
+    guide = EASY_READ.sub(lambda match: match.group(1) + rules_table() + match.group(3), guide)
     return BLOCK.sub(replace, guide)
 
 

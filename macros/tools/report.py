@@ -1,4 +1,5 @@
-"""Content governance report: every page's last review, review due date and contract year.
+"""Content governance report: every page's last review, review due date and contract year,
+and every poster translation not yet checked.
 
 Run with `make report` (python -m macros.tools.report). Pages are flagged, not
 failed: the site still builds, and the LMC sees what needs reviewing. A page
@@ -15,6 +16,7 @@ from pathlib import Path
 from macros.content.contract_year import contract_year_on, has_passed, today as default_today
 from macros.content.datafiles import PROJECT_DIR
 from macros.content.front_matter import PageMeta, read_all_pages
+from macros.content.posters import POSTERS_DIR, load_posters, unchecked_translations
 
 OVERDUE = "OVERDUE"
 CONTRACT_ENDED = "CONTRACT YEAR"
@@ -67,9 +69,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=Path, default=PROJECT_DIR / "docs")
     parser.add_argument("--today", type=date.fromisoformat, default=None, help="YYYY-MM-DD (default: today, or SWP_TODAY)")
+    parser.add_argument("--posters", type=Path, default=POSTERS_DIR)
     args = parser.parse_args(argv)
     print(format_report(review_rows(read_all_pages(args.docs), args.today or default_today())))
+    print()
+    print(format_translations(unchecked_translations(load_posters(args.posters))))
     return 0
+
+
+def format_translations(unchecked: list[str]) -> str:
+    """The poster translations nobody has checked yet, one a line."""
+    if not unchecked:
+        return "Every poster translation has been checked."
+    lines = ["Poster translations not yet checked (they print with a band saying so):"]
+    lines += [f"  UNCHECKED  {line}" for line in unchecked]
+    lines.append(f"{len(unchecked)} translation(s) to have checked")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -87,6 +87,14 @@ message: >-
 points:
   - "TODO: a short line, at most {max_point} words"
 call_to_action: "TODO: what to do now"
+# Easy read: one short sentence per line, each with a Material Design Icons picture
+# (https://pictogrammers.com/library/mdi/) and what the picture shows.
+easy_read:
+  title: "TODO: a short title"
+  lines:
+    - {{text: "TODO: one short sentence.", icon: information-outline, alt: "An information sign"}}
+    - {{text: "TODO: one short sentence.", icon: information-outline, alt: "An information sign"}}
+    - {{text: "TODO: one short sentence.", icon: information-outline, alt: "An information sign"}}
 page: index.md
 sources:
   - publisher: "TODO: publisher"

@@ -186,6 +186,20 @@ CASES = {
         "macros/data/posters/dental.yml", "message: >-\n", "message: >-\n  " + "far too long " * 25 + "\n",
         r"macros/data/posters/dental\.yml, line \d+: field `message`: .*has \d+ words",
     ),
+    # Issue 30: easy read and translations.
+    "easy-read line over the word limit": (
+        "macros/data/posters/dental.yml", re.compile(r'text: "GPs do not treat teeth and gums\."'),
+        'text: "GPs are not trained or paid to treat your teeth and your gums, so please see a dentist instead."',
+        r"macros/data/posters/dental\.yml, line \d+: field `easy_read\.lines\.0\.text`: .*an easy-read line has at most 15",
+    ),
+    "easy-read picture not in the icon set": (
+        "macros/data/posters/dental.yml", "icon: tooth,", "icon: molar-of-doom,",
+        r"macros/data/posters/dental\.yml, line \d+: field `easy_read\.lines\.1\.icon`: .*is not an icon in Material Design Icons",
+    ),
+    "translation check naming a person's email": (
+        "macros/data/posters/hospital.yml", "check: unchecked", 'check: {checked_by: "a.translator@example.org", checked_on: 2026-11-20}',
+        r"macros/data/posters/hospital\.yml, line \d+: field `translations\.0\.check.*checked_by`: .*email address, phone number or web address",
+    ),
     "guidance page missing a section": (
         "docs/guidance/dental.md", "## What the practice need not do", "## Other things",
         r"docs/guidance/dental\.md: has no `## What the practice need not do` section",

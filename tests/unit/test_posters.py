@@ -16,6 +16,7 @@ MINIMAL = {
     "page": "guidance/dental.md",
     "sources": [{"publisher": "P", "title": "T", "url": "https://example.org/t", "published": "2026"}],
     "last_reviewed": "2026-11-23",
+    "easy_read": {"title": "Easy", "lines": [{"text": f"Line {n}.", "icon": "doctor", "alt": "A doctor"} for n in range(3)]},
 }
 
 

@@ -40,3 +40,13 @@ def test_report_uses_swp_today(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("SWP_TODAY", "2027-04-02")
     assert main(["--docs", str(tmp_path)]) == 0
     assert "1 page(s) to review" in capsys.readouterr().out
+
+
+def test_report_lists_every_unchecked_poster_translation(capsys):
+    from macros.content.posters import load_posters
+    from macros.tools.report import main
+    main([])
+    out = capsys.readouterr().out
+    unchecked = sum(len(poster.unchecked()) for poster in load_posters().values())
+    assert out.count("UNCHECKED") == unchecked > 0
+    assert "macros/data/posters/nhs-and-fees.yml: Bengali (bn) translation not yet checked" in out
