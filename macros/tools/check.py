@@ -2,7 +2,9 @@
 
 1. Reads and checks mkdocs.yml, the links in docs/, macros/data/ and overrides/, every
    page's front matter and every data file.
-2. Runs the strict MkDocs build (broken links, anchors, macro calls).
+2. Runs the strict MkDocs build (broken links, anchors, macro calls), and checks that the
+   build steps ran on the site it wrote (macros/steps/finished.py: security policy, search
+   words, markup fixes), as they do from the hook in mkdocs.yml.
 3. Lists drafts and pages overdue for review.
 Exits non-zero if 1 or 2 fails; drafts and overdue reviews are reported only.
 """
@@ -22,6 +24,7 @@ from macros.content.datafiles import PROJECT_DIR
 from macros.content.errors import ContentError
 from macros.content.letters import INVITATIONS_DIR, LETTERS_DIR, markup_warnings
 from macros.content.contract_year import today as default_today
+from macros.steps.finished import HOW_TO_FINISH, missing_steps
 from macros.tools.report import flagged, review_rows
 
 
@@ -30,12 +33,15 @@ def mkdocs_extra(config_file: Path) -> dict:
     return read_config_file(config_file).get("extra") or {}
 
 
-def strict_build(project: Path) -> subprocess.CompletedProcess:
+def strict_build(project: Path) -> tuple[subprocess.CompletedProcess, list[str]]:
+    """The strict build's result and, if it passed, what the site it wrote lacks of the build steps."""
     with tempfile.TemporaryDirectory() as site:
-        return subprocess.run(
+        result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
             cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
+        missing = missing_steps(Path(site), project / "docs") if result.returncode == 0 else []
+        return result, missing
 
 
 def build_problems(output: str) -> list[str]:
@@ -52,16 +58,22 @@ def main(project: Path = PROJECT_DIR, today: date | None = None) -> int:
     except ContentError as error:
         print(f"   PROBLEM: {error}")
         return 1
-    print(f"   ok: {len(content.pages)} pages, {len(content.letters)} letters, {len(content.posters)} posters")
+    print(f"   ok: {len(content.pages)} pages, {len(content.letters)} letters, {len(content.posters)} posters"
+          " (the site adds a 404 page)")
     for warning in markup_warnings(content.letters, LETTERS_DIR) + markup_warnings(content.invitations, INVITATIONS_DIR):
         print(f"   WARNING: {warning}")
     print("2. Building the site strictly (links, anchors, macros) ...")
-    result = strict_build(project)
+    result, missing = strict_build(project)
     if result.returncode != 0:
         for line in build_problems(result.stdout + result.stderr) or [(result.stdout + result.stderr)[-2000:]]:
             print(f"   PROBLEM: {line}")
         return 1
-    print("   ok: the site builds")
+    if missing:
+        for item in missing:
+            print(f"   PROBLEM: the build steps did not run: the site lacks {item}")
+        print(f"   {HOW_TO_FINISH}.")
+        return 1
+    print("   ok: the site builds, with its security policy, search words and markup fixes")
     print("3. Drafts and reviews ...")
     drafts = content.drafts()
     for draft in drafts:
