@@ -4,7 +4,8 @@
 #   make build   build the static site into site/ (the same as `mkdocs build`)
 #   make properdocs  build it with ProperDocs, MkDocs' maintained continuation, into site-properdocs/
 #   make dist    zip the built site for an intranet server or a shared drive
-#   make check   the editors' check: data, front matter, strict build, drafts, overdue reviews
+#   make check   the editors' check: data, front matter, drafts, overdue reviews, then the strict build
+#   make check-fast  the same without the build: data, front matter, drafts, reviews, in seconds
 #   make report  list every page's review dates and flag overdue ones
 #   make vendor  refresh the vendored JavaScript (fflate) from the npm registry
 #   make lock    refresh the locked Python dependencies (requirements/*.lock)
@@ -20,7 +21,7 @@ DIST_ZIP := dist/$(DIST_NAME).zip
 # Quiet the end-of-life banner (the README says what it means for us).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: node serve build properdocs test check dist report csp-header bench zensical zensical-table new-letter new-poster new-guidance schemas vendor lock chromium office html-checker clean
+.PHONY: node serve build properdocs test check check-fast dist report csp-header bench zensical zensical-table new-letter new-poster new-guidance schemas vendor lock chromium office html-checker clean
 
 # Installs are locked: exact versions with hashes, from requirements/*.lock
 # (`make lock` refreshes them from pyproject.toml). The virtualenv is rebuilt
@@ -112,9 +113,14 @@ dist: build
 	rm -rf dist/$(DIST_NAME)
 	@echo "Wrote $(DIST_ZIP)"
 
-# The fast check for editors: no browser, a few seconds.
+# The editors' check: no browser. Pages and data first (seconds), then the strict build
+# (links, anchors, macro calls), which it announces: it takes as long as a build.
 check: $(VENV)/.installed
 	$(BIN)/python -m macros.tools.check
+
+# After every edit: pages and data files, drafts and reviews, without the build.
+check-fast: $(VENV)/.installed
+	$(BIN)/python -m macros.tools.check --fast
 
 # Scaffolds: a valid draft letter, poster or guidance page, added to the nav.
 new-letter new-poster new-guidance: $(VENV)/.installed

@@ -24,7 +24,7 @@ from macros.content.guidance import SECTIONS as GUIDANCE_HEADINGS
 from macros.content.letter_models import LETTER_GROUPS
 from macros.content.letters import INVITATIONS_DIR, LETTERS_DIR, markup_warnings
 from macros.content.load import load_content
-from macros.content.transfers import DESCRIPTION_LIMIT, MINUTES_LIMIT, OTHER_TASK, REPORT_PAGE
+from macros.content.transfers import DESCRIPTION_LIMIT, MINUTES_LIMIT, NAME_LIMIT, OTHER_TASK, REPORT_PAGE
 from macros.pages.branding import contact_rows, escape_for_pages
 from macros.pages.directory import boroughs_by_lmc
 from macros.pages.guidance import guidance_pages, relative_link
@@ -97,6 +97,8 @@ def define_env(env):
             **letter_page(every, letter_id, ticked),
             site_name=env.conf["site_name"],
             report_href=relative_link(REPORT_PAGE.replace(".md", ".html"), _src(env)),
+            # "Report this transfer" carries the organisation only when it is one of these.
+            organisations=organisation_names(content.organisations),
         )
 
     @env.macro
@@ -115,6 +117,7 @@ def define_env(env):
             directory_href=_directory_href(here),
             description_limit=DESCRIPTION_LIMIT,
             minutes_limit=MINUTES_LIMIT,
+            name_limit=NAME_LIMIT,
         )
 
     @env.macro

@@ -26,6 +26,7 @@ REPORT_PAGE = "support/report-a-transfer.md"
 OTHER_TASK = {"id": "other", "label": "Something else (say what in the description)"}
 OTHER_REQUESTS = "Other requests"
 DESCRIPTION_LIMIT = 600  # characters: a sentence or two, not a case history
+NAME_LIMIT = 150  # characters in the practice, organisation and department boxes: the longest trust name is under 70
 MINUTES_LIMIT = 600  # ten hours: anything more is a typing slip
 ORGANISATION_KINDS = ("acute", "mental-health", "community", "specialist", "ambulance", "icb")
 

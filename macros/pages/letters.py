@@ -97,10 +97,15 @@ def source_lines(letter: Letter) -> list[tuple[str, str | None]]:
     return [(source.citation(with_note=False), source.url) for source in letter.sources]
 
 
+# Longest text a letter's box takes (maxlength): a name or a line of an address, and the
+# practice address of several lines. Enough for any real value; far short of a pasted document.
+FIELD_LIMITS = {"line": 200, "lines": 600}
+
+
 def letter_page(letters: dict[str, Letter], letter_id: str, ticked: list[str] | None = None) -> dict:
     """The template context for a letter's page."""
     if letter_id not in letters:
         raise ContentError("macros/data/letters", f"no letter has the id `{letter_id}` (known: {', '.join(letters)})", field="id")
     letter = letters[letter_id]
     check_variants(letter, ticked)
-    return {**letter_view(letter), "ticked": list(ticked or [])}
+    return {**letter_view(letter), "ticked": list(ticked or []), "limits": FIELD_LIMITS}

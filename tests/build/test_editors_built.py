@@ -80,3 +80,24 @@ def test_check_names_the_file_and_field(project, case):
     result = run(project, "macros.tools.check")
     assert result.returncode == 1
     assert "PROBLEM" in result.stdout and expected in result.stdout, result.stdout
+
+
+FAST_CASES = sorted(case for case in CASES if case != "broken link")  # links need the build
+
+
+@pytest.mark.parametrize("case", FAST_CASES)
+def test_check_fast_names_a_content_mistake_without_building(project, case):
+    """`make check-fast` (after every edit) catches what the content checks catch, and never builds."""
+    path, old, new, expected = CASES[case]
+    edit(project / path, old, new)
+    result = run(project, "macros.tools.check", "--fast")
+    assert result.returncode == 1
+    assert "PROBLEM" in result.stdout and expected in result.stdout, result.stdout
+    assert "Building" not in result.stdout
+
+
+def test_check_fast_passes_the_shipped_content_and_says_what_it_left_to_the_build(project):
+    result = run(project, "macros.tools.check", "--fast")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Building" not in result.stdout and not (project / "site").exists()
+    assert "Links, anchors and macro calls are checked by the full build: run `make check`" in result.stdout

@@ -1,8 +1,10 @@
 /* Fill-in fields for letters, posters and the workshop invitation.
  *
  * Typing into an input updates every matching [Label] slot in the page.
- * Values are only ever set with textContent (never as HTML), and nothing
- * is sent, stored or put in the address bar.
+ * Values are only ever set with textContent (never as HTML), without the
+ * direction and control characters that would garble the letter on screen,
+ * in print and in Word (clean-text.js); nothing is sent, stored or put in the
+ * address bar.
  */
 (function () {
   "use strict";
@@ -13,7 +15,7 @@
 
   function fillSlots(root, name, value) {
     root.querySelectorAll('.swp-slot[data-field="' + name + '"]').forEach(function (slot) {
-      var text = value.trim();
+      var text = window.swpCleanText.clean(value, { multiline: slot.hasAttribute("data-multiline") }).trim();
       slot.textContent = text ? text : "[" + slot.dataset.label + "]";
       slot.dataset.empty = text ? "false" : "true";
     });

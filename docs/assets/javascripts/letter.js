@@ -3,7 +3,8 @@
  *
  * The letter is built on the server with [placeholders]; fill-in.js fills it.
  * Copies and Word files are made from a clone of the letter; the copy for the
- * LMC replaces every patient-identifying field with [removed]. Nothing is
+ * LMC replaces every patient-identifying field with [removed], and runs the
+ * identifier guard (identifiers.js) over every other field typed in. Nothing is
  * stored or sent: a Word file is made in the page and saved from a blob: URL.
  */
 (function () {
@@ -66,8 +67,9 @@
       });
     });
     if (forLmc) {
-      copy.querySelectorAll('.swp-slot[data-identifying="true"]').forEach(function (slot) {
-        slot.textContent = "[removed]";
+      copy.querySelectorAll(".swp-slot").forEach(function (slot) {
+        if (slot.dataset.identifying === "true") slot.textContent = "[removed]";
+        else if (slot.dataset.empty !== "true") slot.textContent = window.swpIdentifiers.redact(slot.textContent);
       });
     }
     copy.querySelectorAll("*").forEach(function (el) {
@@ -97,7 +99,11 @@
     var copy = cleanCopy(forLmc);
     var text = plainText(copy);
     var html = "<div>" + copy.innerHTML + "</div>";
-    var done = function () { say(forLmc ? "Copied for the LMC, with patient details removed." : "Letter copied."); };
+    var done = function () {
+      say(forLmc
+        ? "Copied for the LMC: the patient's fields, and anything else that looked like a patient detail, read [removed]. A name typed without a title cannot be caught: check the copy before you send it."
+        : "Letter copied.");
+    };
     var failed = function () { say("Could not copy: select the letter and copy it by hand."); };
     if (navigator.clipboard && window.ClipboardItem) {
       var item = new ClipboardItem({
@@ -154,7 +160,7 @@
     var ticked = tickedBoxes();
     var labels = ticked.map(function (box) { return tool.querySelector('label[for="' + box.id + '"]').textContent.trim(); });
     var practice = tool.querySelector('[data-field-input="practice_name"]');
-    var typedPractice = practice && !blank ? practice.value.trim() : "";
+    var typedPractice = practice && !blank ? window.swpCleanText.clean(practice.value).trim() : "";
     var name = tool.dataset.swpLetter + (ticked.length ? "-" + ticked.map(function (b) { return b.dataset.variant; }).join("-") : "");
     return {
       element: blank ? blankLetter() : letter,
@@ -205,17 +211,24 @@
     else if (action === "print") window.print();
   });
 
-  /* "Report this transfer": the report page, with the organisation, department and ticked tasks.
-   * Only those: never a patient's field. In the #fragment, which the browser never sends. */
+  /* "Report this transfer": the report page, with the ticked tasks and the organisation when it
+   * is one the page suggests (its list). Nothing else typed: the browser's history keeps every
+   * address on disk, fragment and all, even once the report page has cleared it. */
   var reportLink = tool.querySelector("[data-report-link]");
+  function listedOrganisation() {
+    var field = tool.querySelector('[data-field-input="organisation"]');
+    var typed = field ? field.value.replace(/\s+/g, " ").trim().toLowerCase() : "";
+    var match = Array.prototype.filter.call(tool.querySelectorAll("#letter-organisations option"), function (option) {
+      return option.value.toLowerCase() === typed;
+    })[0];
+    return typed && match ? match.value : "";
+  }
   function updateReportLink() {
     var params = new URLSearchParams();
     params.append("letter", tool.dataset.swpLetter);
     tickedBoxes().forEach(function (box) { params.append("variant", box.dataset.variant); });
-    ["organisation", "department"].forEach(function (name) {
-      var field = tool.querySelector('[data-field-input="' + name + '"]');
-      if (field && field.value.trim()) params.append(name, field.value.trim());
-    });
+    var organisation = listedOrganisation();
+    if (organisation) params.append("organisation", organisation);
     reportLink.href = reportLink.href.split("#")[0] + "#" + params.toString();
   }
   if (reportLink) {

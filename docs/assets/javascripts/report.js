@@ -4,15 +4,17 @@
  * localStorage, sessionStorage, cookies or address) or kept after the page
  * closes. Every value is shown with textContent, never as HTML. Free text is
  * checked as it is typed (identifiers.js); the report has [removed] in place of
- * anything that looks like a patient identifier. The CSV file is written by csv.js. A letter page may open this
- * page with #letter=…&variant=…&organisation=…&department=… (nothing about the
- * patient); the address is cleared once read.
+ * anything that looks like a patient identifier. Direction and control characters
+ * typed or pasted are dropped (clean-text.js). The CSV file is written by csv.js.
+ * A letter page may open this page with #letter=…&variant=…&organisation=…, in any
+ * order: the letter's tasks and, if it is one this page suggests, the organisation
+ * (nothing typed about the patient); any fragment with an "=" is cleared once read.
  */
 (function () {
   "use strict";
 
   var root = document.querySelector("[data-swp-report]");
-  if (!root || !window.swpIdentifiers || !window.swpCsv) return;
+  if (!root || !window.swpIdentifiers || !window.swpCsv || !window.swpCleanText) return;
   var ids = window.swpIdentifiers;
 
   var form = root.querySelector("form.swp-transfer");
@@ -34,7 +36,7 @@
 
   function input(name) { return root.querySelector('[data-report-input="' + name + '"]'); }
   function say(message) { status.textContent = message; }
-  function clean(text) { return String(text || "").replace(/\s+/g, " ").trim(); }
+  function clean(text) { return window.swpCleanText.clean(text).replace(/\s+/g, " ").trim(); }
   function redacted(text) { return ids.redact(clean(text)); }
 
   function isoToday() {
@@ -66,7 +68,9 @@
     var note = root.querySelector('[data-flag-for="' + field.dataset.reportInput + '"]');
     if (!note) return;
     var kinds = [];
-    ids.find(field.value).forEach(function (hit) { if (kinds.indexOf(hit.what) < 0) kinds.push(hit.what); });
+    ids.find(field.value).forEach(function (hit) {
+      hit.kinds.forEach(function (kind) { if (kinds.indexOf(ids.WHAT[kind]) < 0) kinds.push(ids.WHAT[kind]); });
+    });
     note.hidden = !kinds.length;
     var named = kinds.length > 1 ? kinds.slice(0, -1).join(", ") + " and " + kinds[kinds.length - 1] : kinds[0];
     note.textContent = kinds.length
@@ -87,7 +91,7 @@
       date: input("date").value,
       arrived_by: input("arrived_by").value,
       tasks: taskBoxes.filter(function (b) { return b.checked; }).map(function (b) { return b.dataset.reportTask; }),
-      description: input("description").value.trim(),
+      description: window.swpCleanText.clean(input("description").value, { multiline: true }).trim(),
       practice_action: input("practice_action").value,
       minutes: input("minutes").value.trim(),
       patient_risk: risk ? risk.value : ""
@@ -266,7 +270,7 @@
       add("Patient put at risk", riskLabel(entry.patient_risk));
     });
     lines.push("");
-    lines.push("No patient details: anything that looked like an NHS number, a date of birth, a postcode, an email address or a phone number reads [removed].");
+    lines.push("Checked for patient details: anything that looked like an NHS number, a date of birth, a postcode, an address, an email address, a phone number, a hospital number or a name after a title or \u201cpatient\u201d reads [removed]. A name written on its own cannot be caught: check the report before you send it.");
     lines.push("Made with the " + root.dataset.siteName + ". Nothing typed into it was sent or saved by the site.");
     return lines.join("\n");
   }
@@ -359,23 +363,39 @@
     }
   });
 
-  /* ---- Prefilled from a letter: organisation, department and tasks; never the patient ---- */
+  /* ---- Prefilled from a letter: its tasks and a suggested organisation; never the patient ----
+   * Keys may come in any order; a fragment with an "=" is cleared from the address at once,
+   * whatever it holds, and only what matches this page's own lists is used. */
 
   function prefill() {
-    if (!/^#letter=/.test(window.location.hash)) return;
-    var params = new URLSearchParams(window.location.hash.slice(1));
+    var hash = window.location.hash.slice(1);
+    if (hash.indexOf("=") < 0) return;
     history.replaceState(null, "", window.location.pathname + window.location.search);
-    var letter = params.get("letter");
+    var params = new URLSearchParams(hash);
+    var letter = params.get("letter") || "";
     var wanted = params.getAll("variant").map(function (v) { return letter + "/" + v; });
     var ticked = taskBoxes.filter(function (b) { return wanted.indexOf(b.dataset.reportTask) >= 0; });
     if (!ticked.length) ticked = taskBoxes.filter(function (b) { return b.dataset.reportTask === letter; });
     ticked.forEach(function (b) { b.checked = true; });
-    ["organisation", "department"].forEach(function (name) {
-      var value = clean(params.get(name));
-      if (value) { input(name).value = value; flag(input(name)); }
-    });
-    if (ticked.length) input("practice_action").value = "sent-letter";
-    say("Filled in from the letter: the organisation, department and tasks, and \u201cSent the matching letter\u201d. Check them, add the rest, then press Add to the report.");
+    var filled = [];
+    var organisation = clean(params.get("organisation")).toLowerCase();
+    var known = Array.prototype.filter.call(root.querySelectorAll("#report-organisations option"), function (option) {
+      return option.value.toLowerCase() === organisation;
+    })[0];
+    if (organisation && known) {
+      input("organisation").value = known.value;
+      filled.push("the organisation");
+    }
+    if (ticked.length) {
+      input("practice_action").value = "sent-letter";
+      filled.push(ticked.length === 1 ? "the task" : "the tasks", "\u201cSent the matching letter\u201d");
+    }
+    if (!filled.length) {
+      say("The link carried nothing this form uses: fill it in, then press Add to the report.");
+      return;
+    }
+    var named = filled.length > 1 ? filled.slice(0, -1).join(", ") + " and " + filled[filled.length - 1] : filled[0];
+    say("Filled in from the letter: " + named + ". Check them, add the rest, then press Add to the report.");
   }
 
   prefill();

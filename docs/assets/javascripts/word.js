@@ -22,9 +22,10 @@
   var MARGIN_LETTERHEAD_MM = 45;
   var MARGIN_MM = 20;
 
-  /* Text for XML: escaped, and without the characters XML 1.0 cannot hold. */
+  /* Text for XML: escaped, without the characters XML 1.0 cannot hold, and without direction
+   * controls (clean-text.js), which would reverse the rest of a line in Word. */
   function esc(text) {
-    return String(text)
+    return window.swpCleanText.clean(text, { multiline: true })
       .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
       .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "$1")
       .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
