@@ -1,7 +1,8 @@
 # The safe working pack: every command sets up what it needs itself.
-#   make serve   build and serve the site at http://127.0.0.1:8000
+#   make serve   build and serve the site at http://127.0.0.1:8000 (another port: make serve PORT=8001)
 #   make test    run every test (unit, build and browser)
-#   make build   build the static site into site/
+#   make build   build the static site into site/ (the same as `mkdocs build`)
+#   make properdocs  build it with ProperDocs, MkDocs' maintained continuation, into site-properdocs/
 #   make dist    zip the built site for an intranet server or a shared drive
 #   make check   the editors' check: data, front matter, drafts, overdue reviews, then the strict build
 #   make check-fast  the same without the build: data, front matter, drafts, reviews, in seconds
@@ -20,7 +21,7 @@ DIST_ZIP := dist/$(DIST_NAME).zip
 # Quiet the end-of-life banner (the README says what it means for us).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: node serve build test check check-fast dist report csp-header bench zensical zensical-table new-letter new-poster new-guidance schemas vendor lock chromium fonts office html-checker clean
+.PHONY: node serve build properdocs test check check-fast dist report csp-header bench zensical zensical-table new-letter new-poster new-guidance schemas vendor lock chromium fonts office html-checker clean
 
 # Installs are locked: exact versions with hashes, from requirements/*.lock
 # (`make lock` refreshes them from pyproject.toml). The virtualenv is rebuilt
@@ -35,14 +36,15 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements/test.lock
 	touch $@
 
 # The MkDocs hook runs the build steps after each rebuild while serving.
+PORT ?= 8000
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
 # Plain --strict: with -q or -v MkDocs 1.6 hides link and anchor validation.
-# Then the build steps every generator's output gets (search words, security policy).
+# The hook in mkdocs.yml runs the build steps (markup fixes, search words, security
+# policy) at the end of every MkDocs build, so this is exactly what `mkdocs build` does.
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --site-dir site
-	$(BIN)/python -m macros.steps site
 
 # One worker per core (pytest-xdist); each test file stays on one worker (tests/conftest.py).
 # The slowest tests are printed at the end (--durations in pyproject.toml).
@@ -103,13 +105,16 @@ lock:
 	$(LOCK) --upgrade -o requirements/site.lock pyproject.toml
 	$(LOCK) --upgrade --extra test -o requirements/test.lock pyproject.toml
 	$(LOCK) --upgrade --extra zensical -o requirements/zensical.lock pyproject.toml
+	$(LOCK) --upgrade --extra properdocs -o requirements/properdocs.lock pyproject.toml
 
 # Third-party JavaScript, pinned in macros/tools/vendor.py, copied from npm with its licence.
 vendor: $(VENV)/.installed
 	$(BIN)/python -m macros.tools.vendor
 
 # The zip holds one folder; unzip it anywhere and open index.html.
+# A site without its build steps (macros/steps/finished.py) is never zipped.
 dist: build
+	$(BIN)/python -m macros.steps.finished site
 	rm -rf dist/$(DIST_NAME) $(DIST_ZIP)
 	mkdir -p dist
 	cp -r site dist/$(DIST_NAME)
@@ -162,10 +167,23 @@ zensical: $(ZENSICAL_VENV)/.installed
 	$(ZENSICAL_VENV)/bin/python -m macros.tools.preflight
 	SITE_DIR=site-zensical $(ZENSICAL_VENV)/bin/zensical build -f mkdocs.yml
 	$(ZENSICAL_VENV)/bin/python -m macros.steps site-zensical
+	$(ZENSICAL_VENV)/bin/python -m macros.steps.finished site-zensical
+
+# ProperDocs (the maintained continuation of MkDocs 1.6, by its former maintainers) in its own
+# venv from its own lock: the same mkdocs.yml, plugins and hook, so the same site as `make build`.
+PROPERDOCS_VENV := .venv-properdocs
+$(PROPERDOCS_VENV)/.installed: requirements/properdocs.lock
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --require-hashes -r requirements/properdocs.lock
+	touch $@
+
+properdocs: $(PROPERDOCS_VENV)/.installed
+	$(PROPERDOCS_VENV)/bin/properdocs build --strict --config-file mkdocs.yml --site-dir site-properdocs
+	$(PROPERDOCS_VENV)/bin/python -m macros.steps.finished site-properdocs
 
 # Measure the Zensical build against MkDocs and write the README's table from the result.
 zensical-table: $(VENV)/.installed-test chromium
 	SWP_WRITE_README=1 $(BIN)/pytest -p no:cacheprovider tests/build/test_zensical.py
 
 clean:
-	rm -rf site site-zensical dist $(VENV) $(ZENSICAL_VENV) $(LOCK_VENV) tests/tools/node_modules benchmarks/node_modules
+	rm -rf site site-zensical site-properdocs dist $(VENV) $(ZENSICAL_VENV) $(PROPERDOCS_VENV) $(LOCK_VENV) tests/tools/node_modules benchmarks/node_modules

@@ -15,22 +15,12 @@ PROJECT_PARTS = ("docs", "overrides", "macros", "mkdocs.yml")
 
 
 def build_site(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Build as `make build` does: `mkdocs build --strict` (no -q/-v: they hide link
-    validation), then the build steps (`python -m macros.steps`), if the build passed.
-    The result carries both commands' output and the first failure's return code."""
+    """Build as `make build` (and a bare `mkdocs build`) does: `mkdocs build --strict` (no -q/-v:
+    they hide link validation); the hook in mkdocs.yml runs the build steps at its end."""
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     run_env.pop("SITE_URL", None) if env is None or "SITE_URL" not in env else None
-    steps = [
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        [sys.executable, "-m", "macros.steps", str(site_dir)],
-    ]
-    stdout, stderr = "", ""
-    for command in steps:
-        result = subprocess.run(command, cwd=project, env=run_env, capture_output=True, text=True, timeout=300)
-        stdout, stderr = stdout + result.stdout, stderr + result.stderr
-        if result.returncode != 0:
-            break
-    return subprocess.CompletedProcess(command, result.returncode, stdout, stderr)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    return subprocess.run(command, cwd=project, env=run_env, capture_output=True, text=True, timeout=300)
 
 
 def copy_project(target: Path) -> Path:

@@ -1,13 +1,14 @@
-"""MkDocs hooks: thin callers, nothing the site needs is made here.
+"""MkDocs hooks (also run by ProperDocs): thin callers, nothing the site needs is made here.
 
 - While MkDocs loads mkdocs.yml (it imports this file then), the file is checked as editors'
   files are, so a key written twice or an anchor bomb stops the build with one line.
-- MkDocs' broken-link warnings are reworded for editors (macros/steps/links.py).
-- Under `mkdocs serve` only, the build steps (macros/steps/run.py: search words,
-  security policy) run after each rebuild, so the live site has them. For a real
-  build they run after the generator, outside MkDocs: `make build` runs
-  `mkdocs build` and then `python -m macros.steps site`, exactly as
-  `make zensical` does for Zensical, which ignores MkDocs hooks.
+- MkDocs' broken-link warnings are reworded for editors (macros/steps/links.py), and
+  mkdocs-macros' second announcement of our one module is dropped (OneModuleLine).
+- Every command that writes a site (`mkdocs build`, `mkdocs gh-deploy`, `mkdocs serve` after
+  each rebuild, and the same under `properdocs`) ends with the build steps
+  (macros/steps/run.py: markup fixes, search words, security policy), after every plugin,
+  so `mkdocs build` alone gives the finished site. Zensical runs no hooks: `make zensical`
+  runs `python -m macros.steps` itself.
 """
 from __future__ import annotations
 
@@ -15,12 +16,13 @@ import logging
 import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 # MkDocs loads hooks by file path: make the project's macros package importable.
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+_PROJECT = str(Path(__file__).resolve().parents[2])
+if _PROJECT not in sys.path:
+    sys.path.insert(0, _PROJECT)
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 
 from macros.content.config_file import read_config_file
 from macros.content.errors import ContentError
@@ -28,7 +30,6 @@ from macros.steps.links import install as install_link_words
 from macros.steps.run import run_steps
 
 log = logging.getLogger("mkdocs.hooks.steps")
-_command: dict[str, str] = {}
 
 
 def config_being_loaded() -> Path:
@@ -39,7 +40,7 @@ def config_being_loaded() -> Path:
         if path:
             return Path(path)
         frame = frame.f_back
-    return Path(__file__).resolve().parents[2] / "mkdocs.yml"
+    return Path(_PROJECT) / "mkdocs.yml"
 
 
 def refuse_unsafe_config() -> None:
@@ -54,9 +55,37 @@ def refuse_unsafe_config() -> None:
 refuse_unsafe_config()
 
 
-def on_startup(command, dirty):
-    """Remember whether this is `mkdocs serve` or `mkdocs build`."""
-    _command["name"] = command
+class OneModuleLine(logging.Filter):
+    """mkdocs-macros 1.5 loads the project's module once but announces it twice: "Found local
+    Python module 'macros'", then, as it runs define_env, "Found external Python module 'macros'"
+    for the same folder. Drop that second line, so the log says what happened."""
+
+    def __init__(self):
+        super().__init__()
+        self.local: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        for kind in ("local", "external"):
+            marker = f"Found {kind} Python module "
+            if marker in message:
+                name = message.split(marker, 1)[1].split(" in:", 1)[0]
+                if kind == "local":
+                    self.local.add(name)
+                    return True
+                return name not in self.local
+        return True
+
+
+def quiet_second_module_line() -> None:
+    """Install OneModuleLine on mkdocs-macros' logger (once, however often MkDocs loads this file)."""
+    logger = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
+    for old in [f for f in logger.filters if type(f).__name__ == "OneModuleLine"]:
+        logger.removeFilter(old)
+    logger.addFilter(OneModuleLine())
+
+
+quiet_second_module_line()
 
 
 def on_pre_build(config):
@@ -64,9 +93,10 @@ def on_pre_build(config):
     install_link_words(Path(config.docs_dir))
 
 
+# Last of all: Material's offline plugin inlines the search index at priority -100, and the
+# search words must reach that copy too.
 @event_priority(-200)
 def on_post_build(config):
-    """Serving: run the build steps after every plugin (the offline plugin inlines the index at -100)."""
-    if _command.get("name") == "serve":
-        for line in run_steps(Path(config.site_dir), Path(config.docs_dir)):
-            log.info(line)
+    """The build steps on the site just written, whichever command wrote it."""
+    for line in run_steps(Path(config.site_dir), Path(config.docs_dir)):
+        log.info(line)

@@ -8,11 +8,12 @@ In order:
    (macros/steps/search_terms.py);
 3. every page gets its Content Security Policy <meta> (macros/steps/csp.py).
 
-`python -m macros.steps SITE_DIR` runs them after the generator: `make build`,
-`make dist` and `make zensical` do, and so do the tests. Under `mkdocs serve` the
-MkDocs hook (macros/steps/hooks.py) calls `run_steps` after each rebuild, so live reload
-keeps them. The steps read only the built site and the project's own files, and
-are idempotent: running them twice changes nothing.
+Every MkDocs (or ProperDocs) command that writes a site runs them from the hook's
+`on_post_build` (macros/steps/hooks.py): `mkdocs build`, `mkdocs gh-deploy`, and
+`mkdocs serve` after each rebuild. Zensical runs no hooks, so `make zensical` runs
+`python -m macros.steps SITE_DIR` after it. The steps read only the built site and
+the project's own files, and are idempotent: running them again on a finished site
+changes nothing. macros/steps/finished.py tells whether a site has had them.
 """
 from __future__ import annotations
 
@@ -44,23 +45,31 @@ def fix_theme_markup(html: str) -> str:
     return html
 
 
-def add_policies(site_dir: Path) -> int:
-    """Fix the theme's markup and add the security policy to every HTML page; return how many pages were written."""
-    written = 0
+def add_policies(site_dir: Path) -> list[str]:
+    """Fix the theme's markup and add the security policy to every HTML page; return the pages, relative to the site."""
+    pages = []
     for page in sorted(Path(site_dir).rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         with_policy = add_policy_meta(fix_theme_markup(html), page=str(page))
         if with_policy != html:
             page.write_text(with_policy, encoding="utf-8")
-            written += 1
-    return written
+        pages.append(page.relative_to(site_dir).as_posix())
+    return pages
+
+
+def counted(pages: list[str]) -> str:
+    """"63 pages and the 404 page": counted as `make check` counts docs/ pages, the generator's 404 page apart."""
+    extra = [page for page in pages if page == "404.html"]
+    text = f"{len(pages) - len(extra)} pages"
+    return text + (" and the 404 page" if extra else "")
 
 
 def run_steps(site_dir: Path, docs_dir: Path = PROJECT / "docs") -> list[str]:
     """Every step, in order, on a built site; return one line per step saying what it did."""
+    site_dir = Path(site_dir)
     index = add_search_words(site_dir, docs_dir)
-    done = [f"search words added to {index}" if index else "no search index found: search words not added"]
-    done.append(f"security policy added to {add_policies(site_dir)} pages")
+    done = [f"search words in {index}" if index else "no search index found: search words not added"]
+    done.append(f"markup fixes and security policy on {counted(add_policies(site_dir))}")
     return done
 
 

@@ -35,6 +35,11 @@ INLINE_PREFIX = "var __index = "
 HIDDEN_WORDS = '<p hidden class="swp-search-words">'
 
 
+# Every poster is one a receptionist prints for the waiting room or the front desk: a poster page
+# is found by the words for that, with whatever subject the reader types beside them.
+POSTER_TERMS = ["poster", "noticeboard", "notice board"]
+
+
 def page_terms(src_uri: str, front_matter_terms: list[str], letters: dict, posters: dict) -> list[str]:
     """Search terms for one page: its own, plus those of the letter or poster it shows."""
     terms = list(front_matter_terms)
@@ -46,7 +51,7 @@ def page_terms(src_uri: str, front_matter_terms: list[str], letters: dict, poste
         for variant in letter.variants:
             terms += variant.search_terms
     if folder == "posters" and stem in posters:
-        terms += posters[stem].search_terms
+        terms += posters[stem].search_terms + POSTER_TERMS
     seen: dict[str, None] = {}
     for term in terms:
         seen.setdefault(term.strip(), None)

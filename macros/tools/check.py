@@ -4,7 +4,9 @@
    page's front matter and every data file (a few seconds, even at ten times today's pack).
 2. Lists drafts, pages overdue for review, poster translations not yet checked, and suggested
    organisations (organisations.yml) whose name was last checked over a year ago.
-3. Runs the strict MkDocs build (broken links, anchors, macro calls): it costs what a build
+3. Runs the strict MkDocs build (broken links, anchors, macro calls), and checks that the
+   build steps ran on the site it wrote (macros/steps/finished.py: security policy, search
+   words, markup fixes), as they do from the hook in mkdocs.yml: it costs what a build
    costs, so it says so before it starts. `make check-fast` (`--fast`) stops after 2.
 Exits non-zero if 1 or 3 fails; drafts, overdue reviews and unchecked translations are reported only.
 """
@@ -27,6 +29,7 @@ from macros.content.letters import INVITATIONS_DIR, LETTERS_DIR, markup_warnings
 from macros.content.posters import unchecked_translations
 from macros.content.contract_year import today as default_today
 from macros.content.transfers import stale_organisations
+from macros.steps.finished import HOW_TO_FINISH, missing_steps
 from macros.tools.report import flagged, review_rows
 
 
@@ -35,12 +38,15 @@ def mkdocs_extra(config_file: Path) -> dict:
     return read_config_file(config_file).get("extra") or {}
 
 
-def strict_build(project: Path) -> subprocess.CompletedProcess:
+def strict_build(project: Path) -> tuple[subprocess.CompletedProcess, list[str]]:
+    """The strict build's result and, if it passed, what the site it wrote lacks of the build steps."""
     with tempfile.TemporaryDirectory() as site:
-        return subprocess.run(
+        result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site],
             cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
+        missing = missing_steps(Path(site), project / "docs") if result.returncode == 0 else []
+        return result, missing
 
 
 def build_problems(output: str) -> list[str]:
@@ -59,7 +65,7 @@ def main(project: Path = PROJECT_DIR, today: date | None = None, fast: bool = Fa
         print(f"   PROBLEM: {error}")
         return 1
     print(f"   ok: {len(content.pages)} pages, {len(content.letters)} letters, {len(content.posters)} posters "
-          f"({time.perf_counter() - started:.1f} s)")
+          f"(the site adds a 404 page; {time.perf_counter() - started:.1f} s)")
     for warning in markup_warnings(content.letters, LETTERS_DIR) + markup_warnings(content.invitations, INVITATIONS_DIR):
         print(f"   WARNING: {warning}")
     print("2. Drafts, reviews and translations ...")
@@ -84,12 +90,17 @@ def main(project: Path = PROJECT_DIR, today: date | None = None, fast: bool = Fa
         return 0
     print("3. Building the whole site strictly (links, anchors, macro calls): this takes as long as a build ...", flush=True)
     building = time.perf_counter()
-    result = strict_build(project)
+    result, missing = strict_build(project)
     if result.returncode != 0:
         for line in build_problems(result.stdout + result.stderr) or [(result.stdout + result.stderr)[-2000:]]:
             print(f"   PROBLEM: {line}")
         return 1
-    print(f"   ok: the site builds ({time.perf_counter() - building:.1f} s)")
+    if missing:
+        for item in missing:
+            print(f"   PROBLEM: the build steps did not run: the site lacks {item}")
+        print(f"   {HOW_TO_FINISH}.")
+        return 1
+    print(f"   ok: the site builds, with its security policy, search words and markup fixes ({time.perf_counter() - building:.1f} s)")
     print("All checks passed." if not drafts else f"All checks passed; {len(drafts)} draft(s) to finish.")
     return 0
 

@@ -54,3 +54,21 @@ def test_pages_show_their_topic_tags_linking_to_the_topics_page(site_dir):
     assert 'href="../topics.html#tag:housing"' in html
     topics = (site_dir / "topics.html").read_text()
     assert 'href="letters/housing.html"' in topics and 'href="posters/housing.html"' in topics
+
+
+FACT_HEADINGS = ("When to use it", "The rule", "Who should do it instead", "Send it to", "Why it matters", "Who sends it")
+
+
+def test_search_excerpts_keep_a_letters_headings_apart_from_their_text(site_dir):
+    """The excerpt under a search result reads "When to use it An employer asks…", never "When to use itAn employer"."""
+    from html import escape
+
+    entries = {e["location"]: e["text"] for e in index(site_dir)["docs"]}
+    for letter_id, letter in load_letters().items():
+        text = " ".join(t for location, t in entries.items() if location.split("#")[0] == f"letters/{letter_id}.html")
+        assert f"When to use it {escape(letter.when_to_use, quote=False)[:30]}" in text, letter_id
+        for heading in FACT_HEADINGS:
+            assert not re.search(re.escape(heading) + r"[A-Za-z0-9(]", text), (letter_id, heading)
+    letters_index = " ".join(text for location, text in entries.items() if location.startswith("letters/index.html"))
+    for letter_id, letter in load_letters().items():
+        assert f"{escape(letter.title, quote=False)} {escape(letter.summary, quote=False)[:30]}" in letters_index, letter_id

@@ -20,7 +20,8 @@ def pinned(lock: str) -> dict[str, str]:
     return {m[0].lower(): m[1] for m in re.findall(r"^([A-Za-z0-9_.-]+)==(\S+) \\$", text, re.M)}
 
 
-@pytest.mark.parametrize("lock, wanted", [("site", DEPENDENCIES), ("test", DEPENDENCIES + EXTRAS["test"]), ("zensical", DEPENDENCIES + EXTRAS["zensical"])])
+@pytest.mark.parametrize("lock, wanted", [("site", DEPENDENCIES), ("test", DEPENDENCIES + EXTRAS["test"]), ("zensical", DEPENDENCIES + EXTRAS["zensical"]),
+                                          ("properdocs", DEPENDENCIES + EXTRAS["properdocs"])])
 def test_each_lock_pins_every_dependency_with_hashes(lock, wanted):
     versions = pinned(lock)
     for requirement in wanted:
@@ -40,3 +41,9 @@ def test_make_installs_from_the_locks_only():
     makefile = (PROJECT / "Makefile").read_text()
     installs = re.findall(r"pip install [^\n]*", makefile)
     assert installs and all("--require-hashes -r requirements/" in line or "pip-tools" in line for line in installs), installs
+
+
+def test_properdocs_builds_with_the_versions_mkdocs_builds_with():
+    """The ProperDocs venv differs from the site's only by ProperDocs, so the two builds can be compared byte for byte."""
+    site, properdocs = pinned("site"), pinned("properdocs")
+    assert {name: version for name, version in properdocs.items() if name != "properdocs"} == site

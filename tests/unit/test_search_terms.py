@@ -18,7 +18,9 @@ def test_letter_page_gets_its_letter_and_variant_terms():
 
 
 def test_poster_page_gets_its_poster_terms():
-    assert "toothache" in page_terms("posters/dental.md", [], LETTERS, POSTERS)
+    terms = page_terms("posters/dental.md", [], LETTERS, POSTERS)
+    assert "toothache" in terms and "poster" in terms
+    assert "poster" not in page_terms("guidance/dental.md", [], LETTERS, POSTERS)
 
 
 def test_other_pages_keep_their_front_matter_terms_only():
