@@ -25,6 +25,9 @@ HOUSING_GREETING = next(
 DELETE = "delete"
 # Nested aliases standing for 9**9 values (tests/unit/test_datafiles.py).
 BOMB = bomb()
+# The nav's first entry, whose line the error must name (found, so that editing mkdocs.yml above it
+# does not break the case).
+HOME_LINE = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("  - Home: index.md") + 1
 CASES = {
     "broken macro call": ("docs/about.md", APPEND, "{{ lmc_directory(colour='red') }}", r"about\.md"),
     "undefined variable": ("docs/about.md", APPEND, "{{ lmc.fax_number }}", r"about\.md"),
@@ -223,7 +226,7 @@ CASES = {
     ),
     "markup in a menu title": (
         "mkdocs.yml", "  - Home: index.md", "  - Home<img src=x>: index.md",
-        r"mkdocs\.yml, line 178: field `nav \(Home<img src=x>\)`: has <, which this field may not hold",
+        rf"mkdocs\.yml, line {HOME_LINE}: field `nav \(Home<img src=x>\)`: has <, which this field may not hold",
     ),
     "LMC website over plain http": (
         "mkdocs.yml", "website: https://www.lmc.org.uk", "website: http://www.lmc.org.uk",
