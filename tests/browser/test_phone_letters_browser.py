@@ -223,7 +223,7 @@ def test_remembered_details_fill_letters_posters_and_the_report_and_forget_clear
     assert page.input_value('[data-field-input="practice_name"]') == "Elm Surgery"
     page.goto(base + "posters/self-certify.html")
     assert page.input_value('[data-field-input="practice_name"]') == "Elm Surgery"
-    assert "Elm Surgery" in page.locator(".swp-poster").inner_text()
+    assert "Elm Surgery" in page.locator(".swp-poster:not([hidden])").inner_text()
     page.goto(base + "support/report-a-transfer.html")
     assert page.input_value('[data-report-input="practice"]') == "Elm Surgery"
     page.goto(base + PAGES["dna-discharge"])
