@@ -43,21 +43,21 @@ def easy_lines(poster: Poster, texts: list[str] | None = None) -> list[dict]:
 def poster_versions(poster: Poster) -> list[dict]:
     """Every version, English first: what the sheet template and the version menu need."""
     versions = [
-        {"key": ENGLISH, "kind": "standard", "lang": "en", "dir": "ltr", "name": "English", "english_name": "",
+        {"key": ENGLISH, "kind": "standard", "lang": "en", "dir": "ltr", "name": "English", "suffix": "", "english_name": "",
          "checked": True, "title": poster.title, "message": poster.message, "points": poster.points,
          "call_to_action": poster.call_to_action, "english_title": ""},
-        {"key": EASY_READ, "kind": "easy", "lang": "en", "dir": "ltr", "name": "Easy read", "english_name": "",
+        {"key": EASY_READ, "kind": "easy", "lang": "en", "dir": "ltr", "name": "Easy read", "suffix": "", "english_name": "",
          "checked": True, "title": poster.easy_read.title, "lines": easy_lines(poster), "english_title": ""},
     ]
     for item in poster.translations:
         language = item.language
         common = {"lang": item.lang, "dir": language.direction, "english_name": language.english, "checked": item.checked,
                   "check": item.check}
-        versions.append({**common, "key": item.lang, "kind": "standard", "name": language.own_name,
+        versions.append({**common, "key": item.lang, "kind": "standard", "name": language.own_name, "suffix": "",
                          "title": item.title, "message": item.message, "points": item.points,
                          "call_to_action": item.call_to_action, "english_title": poster.title})
         if item.easy_read:
-            versions.append({**common, "key": f"{item.lang}-{EASY_READ}", "kind": "easy", "name": f"{language.own_name}: Easy read",
+            versions.append({**common, "key": f"{item.lang}-{EASY_READ}", "kind": "easy", "name": language.own_name, "suffix": "Easy read",
                              "english_name": f"{language.english}, easy read", "title": item.easy_read.title,
                              "lines": easy_lines(poster, item.easy_read.lines), "english_title": poster.easy_read.title})
     return versions

@@ -11,6 +11,11 @@ POSTERS = load_posters()
 SITE_URL = "https://intranet.example.nhs.uk/safe-working/"
 
 
+def unchecked_versions(poster) -> int:
+    from macros.pages.posters import poster_versions
+    return sum(not version["checked"] for version in poster_versions(poster))
+
+
 def test_every_poster_page_exists_with_its_words(site_dir):
     for poster_id, poster in POSTERS.items():
         built = (site_dir / "posters" / f"{poster_id}.html").read_text()
@@ -64,8 +69,10 @@ def test_each_poster_page_offers_easy_read_and_each_language_by_its_own_name(sit
             assert f'lang="{version["lang"]}"' in sheet and f'dir="{version["dir"]}"' in sheet
         for item in poster.translations:
             assert f'<span lang="{item.lang}" dir="{item.language.direction}">{item.language.own_name}</span>' in menu
-        # One band per unchecked translation, none elsewhere.
-        assert built.count('class="swp-poster__band"') == len(poster.unchecked())
+            if item.easy_read:
+                assert f'<span lang="{item.lang}" dir="{item.language.direction}">{item.language.own_name}</span>: Easy read' in menu
+        # One band per version of an unchecked translation (its easy read too), none elsewhere.
+        assert built.count('class="swp-poster__band"') == unchecked_versions(poster) >= len(poster.unchecked())
 
 
 def test_easy_read_pictures_are_drawn_in_the_page_with_text_alternatives(site_dir):
@@ -78,7 +85,7 @@ def test_easy_read_pictures_are_drawn_in_the_page_with_text_alternatives(site_di
 
 def test_gallery_marks_unchecked_translations(site_dir):
     built = (site_dir / "posters" / "index.html").read_text()
-    unchecked = sum(len(poster.unchecked()) for poster in POSTERS.values())
+    unchecked = sum(unchecked_versions(poster) for poster in POSTERS.values())
     assert built.count('class="swp-gallery__unchecked"') == unchecked > 0
     assert 'href="nhs-and-fees.html#version-bn" hreflang="bn"' in built
 
@@ -93,12 +100,14 @@ def test_a_checked_translation_loses_its_band_and_its_mark(tmp_path):
     result = build_site(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     built = (tmp_path / "site/posters/nhs-and-fees.html").read_text()
-    bengali = built.split('id="version-bn"')[1].split("</article>")[0]
-    assert "swp-poster__band" not in bengali
-    assert built.count('class="swp-poster__band"') == len(POSTERS["nhs-and-fees"].unchecked()) - 1
+    # One check record covers the translation and its easy-read version.
+    for key in ("bn", "bn-easy-read"):
+        assert "swp-poster__band" not in built.split(f'id="version-{key}"')[1].split("</article>")[0], key
+    assert built.count('class="swp-poster__band"') == unchecked_versions(POSTERS["nhs-and-fees"]) - 2
     gallery = (tmp_path / "site/posters/index.html").read_text()
-    entry = gallery.split('href="nhs-and-fees.html#version-bn"')[1].split("</li>")[0]
-    assert "swp-gallery__unchecked" not in entry
+    for key in ("bn", "bn-easy-read"):
+        entry = gallery.split(f'href="nhs-and-fees.html#version-{key}"')[1].split("</li>")[0]
+        assert "swp-gallery__unchecked" not in entry, key
 
 
 def test_each_version_has_a_qr_code_for_its_own_address(site_with_url):

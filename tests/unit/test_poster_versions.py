@@ -109,6 +109,21 @@ def test_versions_are_english_easy_read_then_each_language_with_its_own_name_and
     assert arabic["english_title"] == POSTERS["nhs-and-fees"].title and not arabic["checked"]
 
 
+def test_translated_easy_read_follows_its_language_with_the_english_pictures_and_its_check():
+    for poster_id in ("nhs-and-fees", "self-certify", "hospital", "online-record"):
+        poster = POSTERS[poster_id]
+        versions = {v["key"]: v for v in poster_versions(poster)}
+        for item in poster.translations:
+            easy = versions[f"{item.lang}-easy-read"]
+            # The language's own name stays whole (a right-to-left name is not reordered with "Easy read").
+            assert easy["name"] == item.language.own_name and easy["suffix"] == "Easy read"
+            assert (easy["lang"], easy["dir"], easy["checked"]) == (item.lang, item.language.direction, item.checked)
+            assert [line["text"] for line in easy["lines"]] == item.easy_read.lines
+            assert [line["alt"] for line in easy["lines"]] == [line.alt for line in poster.easy_read.lines]
+            assert easy["english_title"] == poster.easy_read.title
+            assert [v["key"] for v in poster_versions(poster)].index(easy["key"]) == [v["key"] for v in poster_versions(poster)].index(item.lang) + 1
+
+
 def test_first_translations_cover_the_four_posters_in_at_least_four_languages_one_right_to_left():
     for poster_id in ("nhs-and-fees", "self-certify", "hospital", "online-record"):
         languages = {item.lang for item in POSTERS[poster_id].translations}
