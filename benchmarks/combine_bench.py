@@ -21,8 +21,9 @@ REDRAW_BUDGET_MS = 200
 BOROUGHS = ["Camden", "Islington", "Barnet", "City and Hackney", "Newham", "Lambeth", "Southwark", "Croydon", "Ealing", "Brent"]
 
 
-def generated_reports(folder: Path, files: int) -> list[Path]:
-    """PRACTICES x WEEKS x PER_REPORT transfers, written as `files` CSV files in the report's format."""
+def generated_reports(folder: Path, files: int, practices: int = PRACTICES, weeks: int = WEEKS) -> list[Path]:
+    """practices x weeks x PER_REPORT transfers, one report per practice a week, written as `files`
+    CSV files in the report's format (the browser tests use a smaller set)."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -34,8 +35,8 @@ def generated_reports(folder: Path, files: int) -> list[Path]:
     rng = random.Random(29)
     start = date(2025, 12, 1)
     reports = []
-    for practice in range(PRACTICES):
-        for week in range(WEEKS):
+    for practice in range(practices):
+        for week in range(weeks):
             day = start + timedelta(weeks=week)
             rows = []
             for entry in range(1, PER_REPORT + 1):

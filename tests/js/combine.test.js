@@ -194,3 +194,17 @@ test("summarise counts in one pass what filter and countBy count table by table"
     assert.deepEqual(plain(s.byDepartment), by((t) => t.organisation + "\u0000" + t.department).map(([k, n]) => [...k.split("\u0000"), n]));
   }
 });
+
+test("an index built a slice at a time summarises exactly as the list of transfers does", () => {
+  const transfers = combine.merge(generated()).transfers;
+  const x = combine.indexing(transfers);
+  let slices = 0;
+  for (let i = 0; !x.add(i, i + 9); i += 9) slices++;
+  assert.ok(slices > 5);
+  const index = x.index();
+  for (const filters of [{}, { organisation: "UCLH", from: "2026-10-13" }, { icb: "North East London" }, { organisation: "Nobody" }]) {
+    assert.deepEqual(plain(combine.summarise(index, filters, { Hackney: "North East London" })),
+      plain(combine.summarise(transfers, filters, { Hackney: "North East London" })));
+  }
+  assert.equal(combine.summarise(index, { organisation: "Nobody" }).totals.transfers, 0);
+});

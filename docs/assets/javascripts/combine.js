@@ -157,63 +157,151 @@
 
   function practiceOf(t) { return t.practice || "(no name) " + t.source_file; }
 
-  /* Map of counts to [[key, count]], most first, then by key (as countBy). */
-  function ranked(counts) {
-    return Array.from(counts.entries()).sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); });
-  }
-  function inOrder(counts) {
-    return Array.from(counts.entries()).sort(function (a, b) { return a[0] < b[0] ? -1 : 1; });
-  }
-  function bump(counts, key) { counts.set(key, (counts.get(key) || 0) + 1); }
+  /* ---- Counting fast: an index built once, then plain loops over numbers ---- */
 
-  /* One pass over the transfers with plain loops (a filter change on 100,000 transfers redraws in well under 200 ms). */
+  /* A dictionary of the values of one field: code(value) gives a small whole number. */
+  function dictionary() {
+    var codes = new Map();
+    var values = [];
+    return {
+      values: values,
+      code: function (value) {
+        var c = codes.get(value);
+        if (c === undefined) { c = values.length; values.push(value); codes.set(value, c); }
+        return c;
+      },
+      find: function (value) { var c = codes.get(value); return c === undefined ? -1 : c; }
+    };
+  }
+
+  function dayNumber(iso) { return iso ? Number(iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10)) : 0; }
+  function dayText(n) { var s = String(n); return n ? s.slice(0, 4) + "-" + s.slice(4, 6) + "-" + s.slice(6, 8) : ""; }
+
+  /* The transfers as columns of numbers, built a slice at a time: add(from, to), then index().
+   * Every filter change then counts over typed arrays (100,000 transfers in a few milliseconds). */
+  function indexing(transfers) {
+    var n = transfers.length;
+    var d = {
+      organisation: dictionary(), department: dictionary(), borough: dictionary(), practice: dictionary(), task: dictionary(),
+      arrival: dictionary(), action: dictionary(), month: dictionary(), week: dictionary(), response: dictionary()
+    };
+    var col = {
+      organisation: new Int32Array(n), department: new Int32Array(n), borough: new Int32Array(n), practice: new Int32Array(n),
+      arrival: new Int32Array(n), action: new Int32Array(n), month: new Int32Array(n), week: new Int32Array(n),
+      response: new Int32Array(n), day: new Int32Array(n), minutes: new Float64Array(n), risk: new Uint8Array(n), answered: new Uint8Array(n)
+    };
+    var taskStart = new Int32Array(n + 1);
+    var taskList = [];
+    var done = 0;
+    return {
+      add: function (from, to) {
+        to = Math.min(to === undefined ? n : to, n);
+        for (var i = Math.max(from || 0, done); i < to; i++) {
+          var t = transfers[i];
+          col.organisation[i] = d.organisation.code(t.organisation);
+          col.department[i] = d.department.code(t.organisation + "\u0000" + t.department);
+          col.borough[i] = d.borough.code(t.borough);
+          col.practice[i] = d.practice.code(practiceOf(t));
+          col.arrival[i] = d.arrival.code(t.arrived_by);
+          col.action[i] = d.action.code(t.practice_action);
+          col.month[i] = d.month.code(t.month === undefined ? (t.date || "").slice(0, 7) : t.month);
+          col.week[i] = d.week.code(t.week === undefined ? weekOf(t.date) : t.week);
+          col.response[i] = d.response.code(t.response || "");
+          col.day[i] = dayNumber(t.date);
+          col.minutes[i] = t.minutes;
+          col.risk[i] = t.patient_risk === "yes" ? 1 : 0;
+          col.answered[i] = t.response && t.response !== "none-yet" ? 1 : 0;
+          taskStart[i] = taskList.length;
+          for (var k = 0; k < t.tasks.length; k++) {
+            if (t.tasks.indexOf(t.tasks[k]) === k) taskList.push(d.task.code(t.tasks[k]));
+          }
+          taskStart[i + 1] = taskList.length;
+          done = i + 1;
+        }
+        return done >= n;
+      },
+      index: function () {
+        return { n: n, transfers: transfers, dictionaries: d, columns: col, taskStart: taskStart, taskList: Int32Array.from(taskList) };
+      }
+    };
+  }
+
+  function indexOf(transfers) { var x = indexing(transfers); x.add(0); return x.index(); }
+
+  /* Counts in a typed array to [[value, count]], most first, then by value (as countBy). */
+  function ranked(counts, values) {
+    var pairs = [];
+    for (var c = 0; c < counts.length; c++) if (counts[c]) pairs.push([values[c], counts[c]]);
+    return pairs.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0); });
+  }
+  function inOrder(counts, values) {
+    return ranked(counts, values).sort(function (a, b) { return a[0] < b[0] ? -1 : 1; });
+  }
+
+  /* The page's tables for the transfers that pass the filters, from an index (indexing()) or a
+   * list of transfers (indexed first). One pass of plain loops over numbers. */
   function summarise(transfers, filters, icbOf) {
+    var x = Array.isArray(transfers) ? indexOf(transfers) : transfers;
     filters = filters || {};
     icbOf = icbOf || {};
-    var from = filters.from, to = filters.to, organisation = filters.organisation, borough = filters.borough, icb = filters.icb;
-    var shown = [];
-    var first = "", last = "", minutes = 0, atRisk = 0, answered = 0;
-    var practices = new Set();
-    var byOrganisation = new Map(), byDepartment = new Map(), byTask = new Map(), byArrival = new Map(), byAction = new Map();
-    var byMonth = new Map(), byWeek = new Map(), responses = new Map();
-    for (var i = 0; i < transfers.length; i++) {
-      var t = transfers[i];
-      if (from && t.date < from) continue;
-      if (to && t.date > to) continue;
-      if (organisation && t.organisation !== organisation) continue;
-      if (borough && t.borough !== borough) continue;
-      if (icb && icbOf[t.borough] !== icb) continue;
-      shown.push(t);
-      if (t.date && (!first || t.date < first)) first = t.date;
-      if (t.date > last) last = t.date;
-      practices.add(practiceOf(t));
-      minutes += t.minutes;
-      if (t.patient_risk === "yes") atRisk++;
-      if (t.response && t.response !== "none-yet") answered++;
-      bump(byOrganisation, t.organisation);
-      bump(byDepartment, t.organisation + "\u0000" + t.department);
-      for (var k = 0; k < t.tasks.length; k++) bump(byTask, t.tasks[k]);
-      bump(byArrival, t.arrived_by);
-      bump(byAction, t.practice_action);
-      bump(byMonth, t.month === undefined ? t.date.slice(0, 7) : t.month);
-      bump(byWeek, t.week === undefined ? weekOf(t.date) : t.week);
-      var counts = responses.get(t.organisation);
-      if (!counts) { counts = {}; responses.set(t.organisation, counts); }
-      var code = t.response || "";
-      counts[code] = (counts[code] || 0) + 1;
+    var d = x.dictionaries, col = x.columns;
+    var from = dayNumber(filters.from || ""), to = dayNumber(filters.to || "");
+    var organisation = filters.organisation ? d.organisation.find(filters.organisation) : -2;
+    var borough = filters.borough ? d.borough.find(filters.borough) : -2;
+    var boroughIn = null;
+    if (filters.icb) {
+      boroughIn = new Uint8Array(d.borough.values.length);
+      d.borough.values.forEach(function (name, c) { boroughIn[c] = icbOf[name] === filters.icb ? 1 : 0; });
     }
-    var organisations = ranked(byOrganisation);
+    var count = function (dict) { return new Int32Array(dict.values.length); };
+    var byOrganisation = count(d.organisation), byDepartment = count(d.department), byTask = count(d.task);
+    var byArrival = count(d.arrival), byAction = count(d.action), byMonth = count(d.month), byWeek = count(d.week);
+    var practiceSeen = new Uint8Array(d.practice.values.length);
+    var responses = d.response.values.length;
+    var byResponse = new Int32Array(d.organisation.values.length * responses);
+    var shown = [];
+    var first = 0, last = 0, minutes = 0, atRisk = 0, answered = 0, practices = 0;
+    var o = col.organisation, b = col.borough, day = col.day, taskStart = x.taskStart, taskList = x.taskList;
+    for (var i = 0; i < x.n; i++) {
+      var when = day[i];
+      if (from && when < from) continue;
+      if (to && when > to) continue;
+      if (organisation !== -2 && o[i] !== organisation) continue;
+      if (borough !== -2 && b[i] !== borough) continue;
+      if (boroughIn && !boroughIn[b[i]]) continue;
+      shown.push(x.transfers[i]);
+      if (when && (!first || when < first)) first = when;
+      if (when > last) last = when;
+      if (!practiceSeen[col.practice[i]]) { practiceSeen[col.practice[i]] = 1; practices++; }
+      minutes += col.minutes[i];
+      atRisk += col.risk[i];
+      answered += col.answered[i];
+      byOrganisation[o[i]]++;
+      byDepartment[col.department[i]]++;
+      for (var k = taskStart[i]; k < taskStart[i + 1]; k++) byTask[taskList[k]]++;
+      byArrival[col.arrival[i]]++;
+      byAction[col.action[i]]++;
+      byMonth[col.month[i]]++;
+      byWeek[col.week[i]]++;
+      byResponse[o[i] * responses + col.response[i]]++;
+    }
+    var organisations = ranked(byOrganisation, d.organisation.values);
     return {
       transfers: shown,
-      totals: { transfers: shown.length, practices: practices.size, from: first, to: last, minutes: minutes, atRisk: atRisk, answered: answered },
+      totals: { transfers: shown.length, practices: practices, from: dayText(first), to: dayText(last), minutes: minutes, atRisk: atRisk, answered: answered },
       byOrganisation: organisations,
-      byDepartment: ranked(byDepartment).map(function (pair) { var p = pair[0].split("\u0000"); return [p[0], p[1], pair[1]]; }),
-      byTask: ranked(byTask),
-      byArrival: ranked(byArrival),
-      byAction: ranked(byAction),
-      byResponse: organisations.map(function (pair) { return [pair[0], responses.get(pair[0])]; }),
-      byMonth: inOrder(byMonth),
-      byWeek: inOrder(byWeek)
+      byDepartment: ranked(byDepartment, d.department.values).map(function (pair) { var p = pair[0].split("\u0000"); return [p[0], p[1], pair[1]]; }),
+      byTask: ranked(byTask, d.task.values),
+      byArrival: ranked(byArrival, d.arrival.values),
+      byAction: ranked(byAction, d.action.values),
+      byResponse: organisations.map(function (pair) {
+        var at = d.organisation.find(pair[0]) * responses;
+        var counts = {};
+        for (var r = 0; r < responses; r++) if (byResponse[at + r]) counts[d.response.values[r]] = byResponse[at + r];
+        return [pair[0], counts];
+      }),
+      byMonth: inOrder(byMonth, d.month.values),
+      byWeek: inOrder(byWeek, d.week.values)
     };
   }
 
@@ -253,7 +341,7 @@
   }
 
   window.swpCombine = {
-    merge: merge, merger: merger, grouping: grouping, filter: filter, summarise: summarise, countBy: countBy, weekOf: weekOf, csvRows: csvRows,
+    merge: merge, merger: merger, grouping: grouping, indexing: indexing, filter: filter, summarise: summarise, countBy: countBy, weekOf: weekOf, csvRows: csvRows,
     hours: hours, letterFields: letterFields
   };
 })();
