@@ -55,11 +55,19 @@
   function say(message) { status.textContent = message; }
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many || one + "s"); }
   function label(field, code) { return code ? (labels[field] && labels[field][code]) || code : "Not given"; }
-  function longDate(iso) {
-    if (!iso) return "";
-    var p = iso.split("-").map(Number);
-    return new Date(p[0], p[1] - 1, p[2]).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  /* Dates in words, each worked out once (a new formatter per call costs a filter change tens of ms). */
+  var dayWords = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  var monthWords = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric" });
+  var written = new Map();
+  function inWords(key, format, iso) {
+    if (!written.has(key)) {
+      var p = iso.split("-").map(Number);
+      written.set(key, format.format(new Date(p[0], p[1] - 1, p[2] || 1)));
+    }
+    return written.get(key);
   }
+  function longDate(iso) { return iso ? inWords(iso, dayWords, iso) : ""; }
+  function monthName(yyyymm) { return inWords("m" + yyyymm, monthWords, yyyymm); }
   function el(tag, text, className) {
     var node = document.createElement(tag);
     if (text !== undefined) node.textContent = text;
@@ -337,8 +345,7 @@
         return [pair[0]].concat(responses.map(function (code) { return counts[code] || 0; }), [waiting]);
       }));
     table("byMonth", ["Month", "Transfers"], s.byMonth.map(function (p) {
-      var parts = p[0].split("-").map(Number);
-      return [p[0] ? new Date(parts[0], parts[1] - 1, 1).toLocaleDateString("en-GB", { month: "long", year: "numeric" }) : "No date", p[1]];
+      return [p[0] ? monthName(p[0]) : "No date", p[1]];
     }), top(s.byMonth));
     table("byWeek", ["Week beginning", "Transfers"], s.byWeek.map(function (p) { return [p[0] ? longDate(p[0]) : "No date", p[1]]; }), top(s.byWeek));
 
