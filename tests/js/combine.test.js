@@ -208,3 +208,11 @@ test("an index built a slice at a time summarises exactly as the list of transfe
   }
   assert.equal(combine.summarise(index, { organisation: "Nobody" }).totals.transfers, 0);
 });
+
+test("a merger given rows it owns marks them in place and keeps the same rows", () => {
+  const files = generated();
+  const m = combine.merger({ owned: true });
+  files.forEach((file) => { m.file(file.name); m.add(file.rows.map((r) => ({ ...r }))); });
+  assert.equal(m.repeated(), combine.merge(files).repeated);
+  assert.deepEqual(plain(m.rows()), plain(combine.merge(files).rows));
+});

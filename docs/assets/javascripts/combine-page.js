@@ -45,7 +45,7 @@
   var letterLink = root.querySelector("[data-combine-letter-link]");
 
   var loaded = [];   // the names of the files read without problems, in order
-  var merger = combine.merger();
+  var merger = combine.merger({ owned: true });
   var merged = { transfers: [], repeated: 0 };
   var summary = null;
   var reading = false;
@@ -383,7 +383,7 @@
     if (what === "clear") {
       var stopped = reading ? "Stopped reading after " + readAll.stop() + ". " : "";
       loaded = [];
-      merger = combine.merger();
+      merger = combine.merger({ owned: true });
       merged = { transfers: [], repeated: 0 };
       summary = null;
       fileResults.textContent = "";
