@@ -102,7 +102,10 @@ REDRAW = """async (name) => {
 def combine_timings(browser, base: str, folder: Path) -> list[tuple[str, str, str, bool]]:
     """Rows for the results table: loading 100,000 transfers two ways, and a filter's redraw."""
     rows = []
-    for files in (10, PRACTICES * WEEKS)[: int(os.environ.get("COMBINE_BENCH_SETS", "2"))]:
+    sets = (10, PRACTICES * WEEKS)[: int(os.environ.get("COMBINE_BENCH_SETS", "2"))]
+    if os.environ.get("COMBINE_BENCH_FILES"):  # one set only, e.g. COMBINE_BENCH_FILES=10000
+        sets = (int(os.environ["COMBINE_BENCH_FILES"]),)
+    for files in sets:
         sub = folder / f"files-{files}"
         sub.mkdir()
         paths = generated_reports(sub, files)

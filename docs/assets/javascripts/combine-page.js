@@ -112,6 +112,7 @@
     progressBox.hidden = false;
     fileBox.hidden = false;
     var done = 0, doneBytes = 0, failed = 0, before = loaded.length;
+    var pending = [];
     var sliceStart = Date.now(), lastSaid = 0;
     say("Reading " + plural(files.length, "file") + "\u2026");
 
@@ -140,7 +141,17 @@
     function nextFile() {
       if (done >= files.length) { go(countTransfers); return; }
       var file = files[done];
-      file.arrayBuffer().then(function (buffer) {
+      // Ask for the next few files' bytes at once: each answer comes from the browser's file
+      // system, and waiting for them one by one is most of the time for thousands of small files.
+      for (var ahead = done; ahead < Math.min(files.length, done + 16); ahead++) {
+        if (!pending[ahead]) {
+          pending[ahead] = files[ahead].arrayBuffer();
+          pending[ahead].catch(function () { /* reported when its turn comes */ });
+        }
+      }
+      var bytes = pending[done];
+      pending[done] = null;
+      bytes.then(function (buffer) {
         if (mine !== run) return;
         sliceStart = Date.now();
         var decoded = reader.decode(new Uint8Array(buffer));
