@@ -92,7 +92,7 @@ quiet_second_module_line()
 def on_env(env, config, files):
     """The theme's templates come compiled from Jinja's cache when their text is unchanged."""
     if env.bytecode_cache is None:
-        env.bytecode_cache = compiled_templates()
+        env.bytecode_cache = compiled_templates(env, "theme")
     return env
 
 

@@ -19,3 +19,24 @@ def test_contacts_partial_escapes_and_has_no_blank_lines():
 def test_missing_variable_fails():
     with pytest.raises(UndefinedError):
         render_partial("swp/contacts.html", rows=[{"label": "Email", "value": "", "href": ""}])
+
+
+def test_compiled_templates_are_kept_apart_for_environments_that_differ(tmp_path):
+    """One template (swp/sources.html) is compiled by the theme's environment and by ours, which
+    trims whitespace: sharing Jinja's cache, the first to compile it decided both outputs."""
+    from jinja2 import DictLoader, Environment, FileSystemBytecodeCache
+
+    from macros.pages.render import compiled_templates
+
+    source = {"t.html": "{% if true %}\n  <h2>Sources</h2>\n{% endif %}\n"}
+    trimmed = Environment(loader=DictLoader(source), trim_blocks=True, lstrip_blocks=True)
+    plain = Environment(loader=DictLoader(source))
+    caches = {}
+    for env, role in ((trimmed, "partials"), (plain, "theme")):
+        cache = compiled_templates(env, role)
+        caches[role] = cache.pattern
+        env.bytecode_cache = FileSystemBytecodeCache(str(tmp_path), cache.pattern)
+    assert caches["partials"] != caches["theme"]
+    assert compiled_templates(Environment(trim_blocks=True, lstrip_blocks=True), "partials").pattern == caches["partials"]
+    assert trimmed.get_template("t.html").render() == "  <h2>Sources</h2>\n"
+    assert plain.get_template("t.html").render() == "\n  <h2>Sources</h2>\n"
