@@ -268,3 +268,59 @@ def test_a_running_log_saved_reopened_extended_and_saved_again_keeps_every_row(m
     load_files(page, [tmp_path / "week1.csv", tmp_path / "week2.csv"])
     assert totals(page)["Transfers"] == "2" and totals(page)["Answered by the organisation"] == "1"
     context.close()
+
+
+# While reading, record the progress bar's value at every frame the page paints.
+WATCH_PROGRESS = """() => {
+    window.__progress = [];
+    const bar = document.querySelector('[data-combine-progress]');
+    const box = document.querySelector('[data-combine-progress-box]');
+    const tick = () => { if (!box.hidden) window.__progress.push(bar.value); requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+}"""
+FINISHED = "() => /in all\\./.test(document.querySelector('#combine-status').textContent)"
+
+
+@pytest.mark.parametrize("mode", ["http", "file"])
+def test_a_large_set_loads_with_a_moving_progress_bar_and_the_page_answers_meanwhile(mode, browser, site_urls, practice_files, tmp_path):
+    """20,000 transfers from 40 practices over 50 weeks, in 4 large combined files: while they load,
+    the page paints the progress bar moving, answers the test's own scripts, and takes a click on
+    "Clear all files", which stops the reading; read to the end, every transfer counts once.
+    (How long it takes is measured by make bench, not here.)"""
+    from benchmarks.combine_bench import generated_reports
+
+    files = generated_reports(tmp_path, 4, practices=40, weeks=50)
+    context, page = open_combine(browser, site_urls[mode])
+    page.evaluate(WATCH_PROGRESS)
+    page.set_input_files("[data-combine-files]", [str(f) for f in files])
+    # The page answers while reading: each of these scripts runs before the reading is over.
+    answered_meanwhile = 0
+    for _ in range(3):
+        page.wait_for_function("n => document.querySelector('[data-combine-progress]').value > n", arg=answered_meanwhile * 100)
+        if not page.evaluate(FINISHED):
+            answered_meanwhile += 1
+    assert answered_meanwhile == 3
+    page.wait_for_function(FINISHED, timeout=300_000)
+    painted = page.evaluate("() => window.__progress")
+    moving = sorted(set(v for v in painted if 0 < v < 1000))
+    assert len(moving) >= 5, f"the progress bar was painted at only {moving}"
+    assert totals(page)["Transfers"] == "20000"
+    assert len(table(page, "byOrganisation")) == 30
+    page.select_option("#combine-organisation", "Trust 3")
+    shown = int(totals(page)["Transfers"])
+    assert 0 < shown < 20000
+    assert page.locator("#combine-status").inner_text() == f"Showing {shown} transfers."
+
+    # A click while reading is handled at once: "Clear all files" stops the reading.
+    page.click("[data-combine-action=clear]")
+    page.set_input_files("[data-combine-files]", [str(f) for f in files])
+    page.wait_for_function("() => document.querySelector('[data-combine-progress]').value > 50")
+    page.click("[data-combine-action=clear]")
+    status = page.locator("#combine-status").inner_text()
+    assert status.startswith("Stopped reading after ") and status.endswith("All files cleared from the page."), status
+    assert page.locator("[data-combine-progress-box]").is_hidden()
+    # Nothing from the stopped reading stays: three practices' files give their own totals.
+    load_files(page, practice_files)
+    assert totals(page)["Transfers"] == "4"
+    assert page.errors == []
+    context.close()
