@@ -279,48 +279,116 @@ WATCH_PROGRESS = """() => {
     requestAnimationFrame(tick);
 }"""
 FINISHED = "() => /in all\\./.test(document.querySelector('#combine-status').textContent)"
+# The page's test hook (combine-page.js): at each pause between slices the reading calls
+# window.swpCombinePause and waits for the promise it returns. This one holds the reading at every
+# pause until the test calls window.__go(), so nothing here races the reading.
+HOLD = """() => {
+    window.__pauses = 0;
+    window.__go = null;
+    window.swpCombinePause = () => { window.__pauses++; return new Promise(go => { window.__go = go; }); };
+}"""
+LET_GO = "() => { window.swpCombinePause = null; window.__go(); }"
+# Two frames painted (while the reading is held), then the bar's value.
+# Let a held reading past its pause, with the hook still holding at every pause, and give it a few
+# turns of the page's event loop: a reading still going would move the bar or pause again.
+LET_GO_AND_WATCH = """async () => {
+    const now = () => [window.__pauses, document.querySelector('[data-combine-progress]').value,
+                       document.querySelector('#combine-status').textContent];
+    const before = now();
+    window.__go();
+    for (let turn = 0; turn < 3; turn++) {
+        await new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+        await new Promise(r => setTimeout(r, 0));
+        await new Promise(r => requestAnimationFrame(r));
+    }
+    return [before, now()];
+}"""
+PAINTED = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>
+    done([document.querySelector('[data-combine-progress]').value, window.__progress.at(-1)]))))"""
 
 
 @pytest.mark.parametrize("mode", ["http", "file"])
 def test_a_large_set_loads_with_a_moving_progress_bar_and_the_page_answers_meanwhile(mode, browser, site_urls, practice_files, tmp_path):
-    """20,000 transfers from 40 practices over 50 weeks, in 4 large combined files: while they load,
-    the page paints the progress bar moving, answers the test's own scripts, and takes a click on
-    "Clear all files", which stops the reading; read to the end, every transfer counts once.
-    (How long it takes is measured by make bench, not here.)"""
+    """20,000 transfers from 40 practices over 50 weeks, in 4 large combined files. The reading
+    pauses between slices of work (held at each pause by the page's test hook, so this test does
+    not race it): meanwhile the page runs the test's scripts, paints the progress bar further on
+    at each pause, and takes a click on "Clear all files", which stops the reading; read to the
+    end, every transfer counts once. A page that read everything in one task would never pause,
+    and the test would wait for a first pause in vain. (How long it takes is make bench's.)"""
     from benchmarks.combine_bench import generated_reports
 
     files = generated_reports(tmp_path, 4, practices=40, weeks=50)
     context, page = open_combine(browser, site_urls[mode])
     page.evaluate(WATCH_PROGRESS)
+    page.evaluate(HOLD)
     page.set_input_files("[data-combine-files]", [str(f) for f in files])
-    # The page answers while reading: each of these scripts runs before the reading is over.
-    answered_meanwhile = 0
-    for _ in range(3):
-        page.wait_for_function("n => document.querySelector('[data-combine-progress]').value > n", arg=answered_meanwhile * 100)
-        if not page.evaluate(FINISHED):
-            answered_meanwhile += 1
-    assert answered_meanwhile == 3
+    shown = []
+    for pause in range(1, 5):
+        page.wait_for_function("n => window.__pauses >= n", arg=pause)
+        # Held mid-reading: the page answers, has not finished, and paints the bar as it stands.
+        assert not page.evaluate(FINISHED)
+        value, painted = page.evaluate(PAINTED)
+        assert painted == value and value < 1000
+        assert page.locator("[data-combine-progress-box]").is_visible()
+        shown.append(value)
+        page.evaluate("() => window.__go()")
+    assert shown == sorted(shown) and shown[-1] > shown[0], f"the bar did not move on between pauses: {shown}"
+    page.evaluate(LET_GO)
     page.wait_for_function(FINISHED, timeout=300_000)
-    painted = page.evaluate("() => window.__progress")
-    moving = sorted(set(v for v in painted if 0 < v < 1000))
-    assert len(moving) >= 5, f"the progress bar was painted at only {moving}"
     assert totals(page)["Transfers"] == "20000"
+    assert page.locator("#combine-status").inner_text() == "4 files added. 20000 transfers from 4 files in all."
     assert len(table(page, "byOrganisation")) == 30
     page.select_option("#combine-organisation", "Trust 3")
-    shown = int(totals(page)["Transfers"])
-    assert 0 < shown < 20000
-    assert page.locator("#combine-status").inner_text() == f"Showing {shown} transfers."
+    picked = int(totals(page)["Transfers"])
+    assert 0 < picked < 20000
+    assert page.locator("#combine-status").inner_text() == f"Showing {picked} transfers."
+    page.select_option("#combine-organisation", "")
 
-    # A click while reading is handled at once: "Clear all files" stops the reading.
+    # Held mid-reading again, a click on "Clear all files" is handled at once and stops the reading.
     page.click("[data-combine-action=clear]")
+    page.evaluate(HOLD)
     page.set_input_files("[data-combine-files]", [str(f) for f in files])
-    page.wait_for_function("() => document.querySelector('[data-combine-progress]').value > 50")
+    for pause in range(1, 4):  # let it go twice, then hold it at its third pause
+        page.wait_for_function("n => window.__pauses >= n", arg=pause)
+        if pause < 3:
+            page.evaluate("() => window.__go()")
     page.click("[data-combine-action=clear]")
     status = page.locator("#combine-status").inner_text()
     assert status.startswith("Stopped reading after ") and status.endswith("All files cleared from the page."), status
     assert page.locator("[data-combine-progress-box]").is_hidden()
-    # Nothing from the stopped reading stays: three practices' files give their own totals.
+    assert page.locator("[data-combine-files-list]").is_hidden()
+    # Let the stopped reading past its pause: it does nothing more (no new pause, the bar and the
+    # status stay as they are); then the same files read again count once.
+    before, after = page.evaluate(LET_GO_AND_WATCH)
+    assert after == before
+    page.evaluate(LET_GO)
+    load_files(page, files)
+    assert page.locator("#combine-status").inner_text() == "4 files added. 20000 transfers from 4 files in all."
+    assert totals(page)["Transfers"] == "20000"
+    page.click("[data-combine-action=clear]")
     load_files(page, practice_files)
     assert totals(page)["Transfers"] == "4"
+    assert page.errors == []
+    context.close()
+
+
+def test_thousands_of_small_files_are_counted_and_listed_in_a_few_lines(browser, site_urls, practice_files, tmp_path):
+    """300 practices' weekly files and one broken: the broken file is named with its problem, the
+    first 20 good files by name, then one line counting the rest, not a line per file."""
+    from benchmarks.combine_bench import generated_reports
+
+    files = generated_reports(tmp_path, 300, practices=30, weeks=10)
+    broken = [f for f in practice_files if f.name == "ash-practice.csv"]
+    context, page = open_combine(browser, site_urls["http"])
+    load_files(page, files + broken)
+    assert totals(page)["Transfers"] == "3000"
+    status = page.locator("#combine-status").inner_text()
+    assert status == "300 files added; 1 file not counted (see the list of files read). 3000 transfers from 300 files in all.", status
+    items = page.locator("[data-combine-file-results] > li").all_inner_texts()
+    assert len(items) == 22, items
+    assert items[0] == "report-00000.csv: 10 rows read (UTF-8, separated by commas)."
+    assert "And 280 more files read: 2800 rows." in items
+    problems = page.locator(".swp-combine__problem").all_inner_texts()
+    assert len(problems) == 1 and problems[0].startswith("ash-practice.csv: not counted"), problems
     assert page.errors == []
     context.close()

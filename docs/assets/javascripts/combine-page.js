@@ -77,6 +77,10 @@
 
   /* ---- Reading files, in slices ---- */
 
+  /* The "Files read" list: every file with problems (the first LISTED of them, then a count), and
+   * the first LISTED files read well by name, then one line counting the rest. A list item per file
+   * for 10,000 files made the page lay out and paint a longer list at every frame of the reading. */
+  var LISTED = 20;
   function fileNote(name, message, problems) {
     var item = el("li");
     item.appendChild(el("strong", name + ": "));
@@ -89,13 +93,52 @@
     }
     fileResults.appendChild(item);
   }
+  function fileTally() {
+    var good = { listed: 0, more: 0, rows: 0, item: null };
+    var bad = { listed: 0, more: 0, item: null };
+    function moreLine(tally, text) {
+      if (!tally.item) tally.item = fileResults.appendChild(el("li"));
+      tally.item.textContent = text;
+    }
+    return {
+      read: function (name, rows, encoding, delimiter) {
+        if (good.listed < LISTED) {
+          good.listed++;
+          fileNote(name, plural(rows, "row") + " read (" + encoding + ", separated by " +
+            ({ ",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars" }[delimiter] || "commas") + ").");
+          return;
+        }
+        good.more++;
+        good.rows += rows;
+        moreLine(good, "And " + plural(good.more, "more file") + " read: " + plural(good.rows, "row") + ".");
+      },
+      failed: function (name, message, problems) {
+        if (bad.listed < LISTED) { bad.listed++; fileNote(name, message, problems); return; }
+        bad.more++;
+        moreLine(bad, "And " + plural(bad.more, "more file") + " not counted, for the same kinds of reason: check them and choose them again.");
+        bad.item.className = "swp-combine__problem";
+      }
+    };
+  }
 
   /* Pausing between slices: a task of its own, so clicks, keys and painting come in between. */
   var SLICE_MS = 30;
+  /* Units of work, each a few ms on a quiet machine (measured), so a slice ends close to SLICE_MS:
+   * characters of a file read at a step, rows merged, rows grouped, transfers indexed. */
+  var UNIT = { piece: 16384, merge: 2000, group: 2000, index: 2500 };
   var waiting = [];
   var channel = new MessageChannel();
   channel.port1.onmessage = function () { var next = waiting.shift(); if (next) next(); };
   function later(next) { waiting.push(next); channel.port2.postMessage(0); }
+  /* For tests only: when a test has set window.swpCombinePause to a function, the reading calls it
+   * at every pause between slices and, if it returns a promise, waits for it, so a test can hold
+   * the reading mid-way and check that the page paints and answers, and that "Clear all files"
+   * stops it, without racing it. The page never sets it, and it is given nothing. */
+  function pause(next) {
+    var hold = typeof window.swpCombinePause === "function" ? window.swpCombinePause() : null;
+    if (hold && typeof hold.then === "function") hold.then(function () { later(next); });
+    else later(next);
+  }
 
   var run = 0;         // which reading is under way; "Clear all files" starts none and so stops it
   var progressBox = progress.closest("[data-combine-progress-box]") || progress;
@@ -105,7 +148,14 @@
     reading = true;
     var mine = ++run;
     files = Array.prototype.slice.call(files);
-    var total = files.reduce(function (sum, f) { return sum + (f.size || 1); }, 0);
+    // Each file's share of the bar: its size when there are a few (a few large combined files),
+    // else one each. A file's size is asked of the browser's file system, one question per file:
+    // 10,000 of them up front froze the page for seconds before any reading started.
+    var bySize = files.length <= 64;
+    var weight = function (i) { return bySize ? files[i].size || 1 : 1; };
+    var total = 0;
+    for (var w = 0; w < files.length; w++) total += weight(w);
+    var tally = fileTally();
     var GROUPING = 0.1;  // the share of the bar for counting transfers at the end
     progress.max = 1000;
     progress.value = 0;
@@ -124,14 +174,14 @@
       }
     }
     function fileShare(part) {
-      var size = done < files.length ? files[done].size || 1 : 0;
+      var size = done < files.length ? weight(done) : 0;
       return (1 - GROUPING) * (doneBytes + size * part) / total;
     }
     /* Go on with next() now, or after a pause when this slice has had its time. */
     function go(next) {
       if (mine !== run) return;
       if (Date.now() - sliceStart < SLICE_MS) { next(); return; }
-      later(function () {
+      pause(function () {
         if (mine !== run) return;
         sliceStart = Date.now();
         next();
@@ -151,17 +201,23 @@
       }
       var bytes = pending[done];
       pending[done] = null;
-      bytes.then(function (buffer) {
+      // Several files' bytes may arrive at once and be handled one after another in the same task,
+      // so a file's reading starts within the current slice, not a fresh one.
+      bytes.then(function (buffer) { go(function () { readFile(buffer); }); }, function () {
         if (mine !== run) return;
-        sliceStart = Date.now();
+        failed++;
+        tally.failed(file.name, "could not be read: the browser refused it. Choose it again.");
+        fileDone();
+      });
+      function readFile(buffer) {
         var decoded = reader.decode(new Uint8Array(buffer));
-        var stepper = reader.reading(decoded.text, spec, { redact: redact, columnsExtra: ["source_file"] });
+        var stepper = reader.reading(decoded.text, spec, { redact: redact, columnsExtra: ["source_file"], pieceSize: UNIT.piece });
         var readPiece = function () {
           if (!stepper.step()) { show(fileShare(0.8 * stepper.fraction())); go(readPiece); return; }
           var result = stepper.result;
           if (result.errors.length) {
             failed++;
-            fileNote(file.name, "not counted. Fix the file (or ask the practice to save it again from the report page), then choose it again.", result.errors);
+            tally.failed(file.name, "not counted. Fix the file (or ask the practice to save it again from the report page), then choose it again.", result.errors);
             fileDone();
             return;
           }
@@ -170,25 +226,19 @@
           merger.file(name);
           var at = 0;
           var mergeSlice = function () {
-            merger.add(result.rows, at, at + 2000);
-            at += 2000;
+            merger.add(result.rows, at, at + UNIT.merge);
+            at += UNIT.merge;
             if (at < result.rows.length) { show(fileShare(0.8 + 0.2 * at / result.rows.length)); go(mergeSlice); return; }
-            fileNote(file.name, plural(result.rows.length, "row") + " read (" + decoded.encoding + ", separated by " +
-              ({ ",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars" }[result.delimiter] || "commas") + ").");
+            tally.read(file.name, result.rows.length, decoded.encoding, result.delimiter);
             fileDone();
           };
           mergeSlice();
         };
         go(readPiece);
-      }, function () {
-        if (mine !== run) return;
-        failed++;
-        fileNote(file.name, "could not be read: the browser refused it. Choose it again.");
-        fileDone();
-      });
+      }
     }
     function fileDone() {
-      doneBytes += files[done].size || 1;
+      doneBytes += weight(done);
       done++;
       show(fileShare(0));
       go(nextFile);
@@ -201,8 +251,8 @@
       var at = 0;
       var indexer = null;
       var countSlice = function () {
-        grouping.add(rows, at, at + 5000);
-        at += 5000;
+        grouping.add(rows, at, at + UNIT.group);
+        at += UNIT.group;
         show(1 - GROUPING + GROUPING * 0.5 * Math.min(1, at / Math.max(1, rows.length)));
         if (at < rows.length) { go(countSlice); return; }
         merged = { transfers: grouping.transfers(), repeated: merger.repeated(), index: null };
@@ -211,8 +261,8 @@
         go(indexSlice);
       };
       var indexSlice = function () {
-        var finished = indexer.add(at, at + 10000);
-        at += 10000;
+        var finished = indexer.add(at, at + UNIT.index);
+        at += UNIT.index;
         show(1 - GROUPING * 0.5 + GROUPING * 0.5 * Math.min(1, at / Math.max(1, merged.transfers.length)));
         if (!finished) { go(indexSlice); return; }
         merged.index = indexer.index();
