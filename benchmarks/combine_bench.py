@@ -2,8 +2,10 @@
 
 One year of weekly reports from 200 practices: 100,000 transfers, given to the page
 as 10,000 small files and again as 10 large combined files. Measured in Chromium:
-the time from choosing the files to the totals shown; the longest task that blocked
-the page meanwhile (a frozen page is one long task; the page works in slices of about
+the time from choosing the files to the totals shown; the browser's own task taking the
+files into the file input, before any of the page's code (4 to 6 s for 10,000 files here, as
+long as with a bare file input, which the bench also measures); the longest task that blocked
+the page after that (a frozen page is one long task; the page works in slices of about
 30 ms, so on a quiet machine none should pass 200 ms) and how many tasks passed 200 ms;
 how many frames the page painted with the progress bar moving; and the time a filter
 change takes to redraw (median of 9, budget 200 ms), with the counting alone. On a
@@ -72,7 +74,13 @@ def generated_reports(folder: Path, files: int, practices: int = PRACTICES, week
 WATCH_LONG_TASKS = """() => {
     window.__longest = 0;
     window.__over = 0;
+    window.__intake = 0;
+    window.__changed = Infinity;
+    // The browser takes the chosen files into the file input in one task of its own, before the
+    // page's code runs (it ends with the page's change handler): counted apart.
+    document.addEventListener('change', () => { window.__changed = Math.min(window.__changed, performance.now()); }, true);
     new PerformanceObserver(list => list.getEntries().forEach(e => {
+        if (e.startTime < window.__changed) { window.__intake = Math.max(window.__intake, e.duration); return; }
         window.__longest = Math.max(window.__longest, e.duration);
         if (e.duration > 200) window.__over++;
     })).observe({ type: 'longtask', buffered: false });
@@ -82,6 +90,27 @@ WATCH_LONG_TASKS = """() => {
     const tick = () => { if (!box.hidden) window.__painted.add(bar.value); requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
 }"""
+
+# The same files given to a bare file input, no script of ours: the browser's own time.
+BARE_INPUT = """<!doctype html><title>bare</title><input type=file multiple id=f><script>
+    window.__intake = 0; window.__n = 0;
+    new PerformanceObserver(l => l.getEntries().forEach(e => { window.__intake = Math.max(window.__intake, e.duration); }))
+        .observe({ type: 'longtask' });
+    document.getElementById('f').addEventListener('change', e => { window.__n = e.target.files.length; });
+</script>"""
+
+
+def bare_intake(browser, paths: list[Path]) -> float:
+    """The longest task when a page with only a file input is given these files (ms)."""
+    page = browser.new_page()
+    page.set_content(BARE_INPUT)
+    page.set_input_files("#f", [str(p) for p in paths])
+    page.wait_for_function("n => window.__n === n", arg=len(paths))
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 100)))")
+    intake = page.evaluate("() => window.__intake")
+    page.close()
+    return intake
+
 
 COUNTING_ONLY = """() => {
     const c = window.swpCombine, f = c.summarise;
@@ -117,18 +146,22 @@ def combine_timings(browser, base: str, folder: Path) -> list[tuple[str, str, st
         page.wait_for_function("() => /in all\\./.test(document.querySelector('#combine-status').textContent)", timeout=600_000)
         loaded_s = (page.evaluate("() => performance.now()") - start) / 1000
         shown = page.locator("[data-combine-totals] dd").first.inner_text()
-        longest, over, painted = page.evaluate("() => [window.__longest, window.__over, window.__painted.size]")
+        longest, over, painted, intake = page.evaluate("() => [window.__longest, window.__over, window.__painted.size, window.__intake]")
         load_reading = os.getloadavg()[0]
         page.evaluate(COUNTING_ONLY)
         redraws = [page.evaluate(REDRAW, name) for name in ["Trust 3", "", "Trust 7", "", "Trust 12", "", "Trust 20", "", "Trust 1"]]
         counting = page.evaluate("() => window.__counting")
         redraw, fastest, count_ms = statistics.median(redraws), min(redraws), statistics.median(counting)
         page.close()
+        bare = bare_intake(browser, paths)
         what = f"{PRACTICES * WEEKS * PER_REPORT:,} transfers in {files:,} files"
         at = f"load {load_reading:.1f}"
-        print(f"{what}: {loaded_s:.1f} s, longest task {longest:.0f} ms ({over} over 200 ms), {painted} progress frames, "
+        print(f"{what}: {loaded_s:.1f} s, browser's intake {intake:.0f} ms (bare input {bare:.0f} ms), "
+              f"longest task {longest:.0f} ms ({over} over 200 ms), {painted} progress frames, "
               f"redraw {redraw:.0f} ms (fastest {fastest:.0f}, counting {count_ms:.0f}), {at}", flush=True)
         rows.append((f"Combine reports: {what}, chosen to totals shown ({shown} transfers), {at}", f"{loaded_s:.1f} s", "reported", shown == f"{PRACTICES * WEEKS * PER_REPORT}"))
+        rows.append((f"Combine reports: {what}, the browser's own task taking the files into the file input, before the page's code "
+                     f"(the same files into a bare file input: {bare:,.0f} ms), {at}", f"{intake:,.0f} ms", "reported", True))
         rows.append((f"Combine reports: {what}, longest task blocking the page while reading (tasks over 200 ms), {at}", f"{longest:.0f} ms ({over})", f"{REDRAW_BUDGET_MS} ms", longest <= REDRAW_BUDGET_MS))
         rows.append((f"Combine reports: {what}, frames painted with the progress bar moving", f"{painted}", "reported", painted >= 5))
         rows.append((f"Combine reports: {what}, filter change to redrawn, median of 9 (fastest; counting alone)", f"{redraw:.0f} ms ({fastest:.0f} ms; {count_ms:.0f} ms)", f"{REDRAW_BUDGET_MS} ms", redraw <= REDRAW_BUDGET_MS))
