@@ -212,6 +212,19 @@ def test_papaparse_loads_only_on_the_combine_page(site_dir):
         assert has == (built.relative_to(site_dir).as_posix() == COMBINE), built
 
 
+def test_the_combine_page_leaves_out_the_site_scripts_it_never_runs(site_dir):
+    """Front matter leave_out_scripts (kept the page within its 120 KB weight budget): the combine
+    page has none of the letter, poster, report or remembered-details scripts, and keeps the
+    ones it uses; a letter page keeps them all."""
+    mine = (site_dir / COMBINE).read_text(encoding="utf-8")
+    letter = (site_dir / "letters" / "trust-tasks.html").read_text(encoding="utf-8")
+    for name in ["clean-text", "fill-in", "letter", "poster-versions", "poster", "report", "practice-details"]:
+        assert f"/javascripts/{name}.js" not in mine and f"/javascripts/{name}.js" in letter, name
+    for name in ["save-file", "search-query", "identifiers", "csv", "report-file", "combine", "combine-page"]:
+        assert f"/javascripts/{name}.js" in mine, name
+    assert mine.count("bundle.") == 1 and "<script src=\"../assets/javascripts/bundle." in mine
+
+
 REPORT = "support/report-a-transfer.html"
 
 
