@@ -386,22 +386,30 @@ def test_a_large_set_loads_with_a_moving_progress_bar_and_the_page_answers_meanw
 
 
 def test_thousands_of_small_files_are_counted_and_listed_in_a_few_lines(browser, site_urls, practice_files, tmp_path):
-    """300 practices' weekly files and one broken: the broken file is named with its problem, the
-    first 20 good files by name, then one line counting the rest, not a line per file."""
+    """300 practices' weekly files and 22 broken ones: the broken files first, the first 20 named
+    with their problems and one line counting the rest, then the first 20 good files by name and
+    one line counting the rest: 42 lines, not a line per file."""
     from benchmarks.combine_bench import generated_reports
 
     files = generated_reports(tmp_path, 300, practices=30, weeks=10)
-    broken = [f for f in practice_files if f.name == "ash-practice.csv"]
+    ash = next(f for f in practice_files if f.name == "ash-practice.csv")
+    broken = [ash]
+    for n in range(21):
+        copy = tmp_path / f"broken-{n:02d}.csv"
+        copy.write_bytes(ash.read_bytes())
+        broken.append(copy)
     context, page = open_combine(browser, site_urls["http"])
     load_files(page, files + broken)
     assert totals(page)["Transfers"] == "3000"
     status = page.locator("#combine-status").inner_text()
-    assert status == "300 files added; 1 file not counted (see the list of files read). 3000 transfers from 300 files in all.", status
+    assert status == "300 files added; 22 files not counted (see the list of files read). 3000 transfers from 300 files in all.", status
     items = page.locator("[data-combine-file-results] > li").all_inner_texts()
-    assert len(items) == 22, items
-    assert items[0] == "report-00000.csv: 10 rows read (UTF-8, separated by commas)."
-    assert "And 280 more files read: 2800 rows." in items
-    problems = page.locator(".swp-combine__problem").all_inner_texts()
-    assert len(problems) == 1 and problems[0].startswith("ash-practice.csv: not counted"), problems
+    assert len(items) == 42, items
+    assert items[0].startswith("ash-practice.csv: not counted") and "Row 3: date is" in items[0]
+    assert all(item.startswith("broken-") for item in items[1:20])
+    assert items[20] == "And 2 more files not counted: open them in a spreadsheet, fix them and choose them again."
+    assert items[21] == "report-00000.csv: 10 rows read (UTF-8, separated by commas)."
+    assert items[-1] == "And 280 more files read: 2800 rows."
+    assert page.locator(".swp-combine__problem").count() == 21
     assert page.errors == []
     context.close()

@@ -77,11 +77,11 @@
 
   /* ---- Reading files, in slices ---- */
 
-  /* The "Files read" list: every file with problems (the first LISTED of them, then a count), and
+  /* The "Files read" list: files with problems first (the first LISTED of them, then a count), then
    * the first LISTED files read well by name, then one line counting the rest. A list item per file
    * for 10,000 files made the page lay out and paint a longer list at every frame of the reading. */
   var LISTED = 20;
-  function fileNote(name, message, problems) {
+  function fileNote(name, message, problems, before) {
     var item = el("li");
     item.appendChild(el("strong", name + ": "));
     item.appendChild(document.createTextNode(message));
@@ -91,21 +91,23 @@
       problems.forEach(function (problem) { list.appendChild(el("li", problem)); });
       item.appendChild(list);
     }
-    fileResults.appendChild(item);
+    return fileResults.insertBefore(item, before || null);
   }
+  /* One reading's notes: files with problems above the files read well, where they are seen. */
   function fileTally() {
-    var good = { listed: 0, more: 0, rows: 0, item: null };
+    var good = { listed: 0, more: 0, rows: 0, item: null, first: null };
     var bad = { listed: 0, more: 0, item: null };
     function moreLine(tally, text) {
-      if (!tally.item) tally.item = fileResults.appendChild(el("li"));
+      if (!tally.item) tally.item = fileResults.insertBefore(el("li"), tally === bad ? good.first : null);
       tally.item.textContent = text;
     }
     return {
       read: function (name, rows, encoding, delimiter) {
         if (good.listed < LISTED) {
           good.listed++;
-          fileNote(name, plural(rows, "row") + " read (" + encoding + ", separated by " +
+          var note = fileNote(name, plural(rows, "row") + " read (" + encoding + ", separated by " +
             ({ ",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars" }[delimiter] || "commas") + ").");
+          good.first = good.first || note;
           return;
         }
         good.more++;
@@ -113,9 +115,9 @@
         moreLine(good, "And " + plural(good.more, "more file") + " read: " + plural(good.rows, "row") + ".");
       },
       failed: function (name, message, problems) {
-        if (bad.listed < LISTED) { bad.listed++; fileNote(name, message, problems); return; }
+        if (bad.listed < LISTED) { bad.listed++; fileNote(name, message, problems, good.first); return; }
         bad.more++;
-        moreLine(bad, "And " + plural(bad.more, "more file") + " not counted, for the same kinds of reason: check them and choose them again.");
+        moreLine(bad, "And " + plural(bad.more, "more file") + " not counted: open them in a spreadsheet, fix them and choose them again.");
         bad.item.className = "swp-combine__problem";
       }
     };
