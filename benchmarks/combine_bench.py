@@ -3,7 +3,7 @@
 One year of weekly reports from 200 practices: 100,000 transfers, given to the page
 as 10,000 small files and again as 10 large combined files. Measured in Chromium:
 the time from choosing the files to the totals shown; the browser's own task taking the
-files into the file input, before any of the page's code (4 to 6 s for 10,000 files here, as
+files into the file input, before any of the page's code (3 to 6 s for 10,000 files here, as
 long as with a bare file input, which the bench also measures); the longest task that blocked
 the page after that (a frozen page is one long task; the page works in slices of about
 30 ms, so on a quiet machine none should pass 200 ms) and how many tasks passed 200 ms;
