@@ -2,7 +2,7 @@
 
 For each size (1x, 5x, 10x: benchmarks/grow.py makes the bigger packs from the real content, in a
 temporary folder), it measures:
-- the build as `make build` runs it (strict MkDocs build, then the build steps) against a bare
+- the build as `make build` runs it (strict MkDocs build, its hook running the build steps) against a bare
   Material build of the same docs and nav (Material and its search plugin, nothing else),
   interleaved A, B, A, B so both see the same machine load: wall time and CPU time (medians);
 - CPU per page, the HTML written in all, a letter page's HTML and how much of it is the site's
@@ -109,8 +109,8 @@ def html_bytes(site: Path) -> int:
 def measure_builds(scale: Scale, project: Path, work: Path) -> None:
     ours_site, bare_site = work / "site-ours", work / "site-bare"
     bare = bare_config(project, work)
-    ours_commands = [[sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(ours_site)],
-                     [sys.executable, "-m", "macros.steps", str(ours_site)]]
+    # As `make build`: the hook in mkdocs.yml runs the build steps at the end of the build.
+    ours_commands = [[sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(ours_site)]]
     bare_commands = [[sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(bare), "--site-dir", str(bare_site)]]
     for _ in range(RUNS):  # A, B, A, B ...
         wall, cpu = timed(ours_commands, project)

@@ -287,10 +287,19 @@ def line_of(text: str, loc: tuple) -> int | None:
     return line
 
 
+# Files already read and validated in this process, by path, model and exact text: a build's
+# macros and its build steps (search words) both need the letters and posters, and `mkdocs serve`
+# rebuilds often; a file whose text changed is read again. Models are never changed once loaded.
+_VALIDATED: dict[tuple[str, type, str], BaseModel] = {}
+
+
 def load_model(path: Path, model: type[Model]) -> Model:
-    """Read a YAML file and validate it as `model`."""
-    data = read_yaml(path)
-    return parse_model(display_path(path), data, model, text=read_text(path))
+    """Read a YAML file and validate it as `model` (once per text: see _VALIDATED)."""
+    text = read_text(path)
+    key = (str(Path(path).resolve()), model, text)
+    if key not in _VALIDATED:
+        _VALIDATED[key] = parse_model(display_path(path), read_yaml(path), model, text=text)
+    return _VALIDATED[key]
 
 
 def parse_model(name: str, data: object, model: type[Model], text: str | None = None) -> Model:

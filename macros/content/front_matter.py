@@ -104,10 +104,21 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return match.group(1), text[match.end():]
 
 
+# Pages already read in this process, by path and exact text (as datafiles._VALIDATED).
+_READ: dict[tuple[str, str], tuple[PageMeta, str]] = {}
+
+
 def read_page(path: Path) -> tuple[PageMeta, str]:
-    """Read one page; a missing or invalid front matter names the file."""
-    name = display_path(path)
+    """Read one page (once per text); a missing or invalid front matter names the file."""
     text = read_text(path)
+    key = (str(Path(path).resolve()), text)
+    if key not in _READ:
+        _READ[key] = _parse_page(display_path(path), text)
+    return _READ[key]
+
+
+def _parse_page(name: str, text: str) -> tuple[PageMeta, str]:
+    """A page's checked front matter and its body."""
     head, body = split_front_matter(text)
     if not head:
         raise ContentError(name, "has no front matter (title, description, last_reviewed)")

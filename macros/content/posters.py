@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import segno
 from pydantic import Field, field_validator, model_validator
 
 from macros.content.datafiles import DATA_DIR, display_path, load_model

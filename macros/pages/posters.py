@@ -2,8 +2,6 @@
 translation), and the QR code that points back to the site."""
 from __future__ import annotations
 
-import segno
-
 from macros.content.posters import Poster
 from macros.pages.poster_icons import icon
 
@@ -22,6 +20,8 @@ def qr_svg(url: str) -> str:
     """An inline SVG QR code for the URL (segno; no network), sized by CSS."""
     if not url:
         return ""
+    import segno  # here, not at the top: only a site with SITE_URL draws QR codes (a fifth of the macros' start-up)
+
     return segno.make(url, error="m", micro=False).svg_inline(scale=1, border=2, omitsize=True, title=f"QR code: {url}")
 
 

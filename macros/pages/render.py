@@ -8,9 +8,17 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
 OVERRIDES_DIR = Path(__file__).resolve().parents[2] / "overrides"
+
+
+@lru_cache(maxsize=1)
+def compiled_templates() -> FileSystemBytecodeCache:
+    """Jinja's cache of compiled templates, shared by every build on this machine (Jinja's own folder
+    in the temporary directory, private to the user). A template is compiled again whenever its
+    text changes; compiling the theme's and our templates was a sixth of a build's time."""
+    return FileSystemBytecodeCache()
 
 
 @lru_cache(maxsize=1)
@@ -22,6 +30,7 @@ def template_env() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=compiled_templates(),
     )
 
 

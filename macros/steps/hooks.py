@@ -26,6 +26,7 @@ from mkdocs.plugins import event_priority
 
 from macros.content.config_file import read_config_file
 from macros.content.errors import ContentError
+from macros.pages.render import compiled_templates
 from macros.steps.links import install as install_link_words
 from macros.steps.run import run_steps
 
@@ -86,6 +87,13 @@ def quiet_second_module_line() -> None:
 
 
 quiet_second_module_line()
+
+
+def on_env(env, config, files):
+    """The theme's templates come compiled from Jinja's cache when their text is unchanged."""
+    if env.bytecode_cache is None:
+        env.bytecode_cache = compiled_templates()
+    return env
 
 
 def on_pre_build(config):

@@ -1,8 +1,9 @@
 """Search evaluation: the words a GP or receptionist types find the right page.
 
 Each query in tests/search_queries.yml is typed into the real search box in
-Chromium. The expected page must be in the top three results, over http, under
-a sub-path and from file://, with the same results in each.
+Chromium. The expected page must be in the top three results over http; a sample
+of them (tests/conftest.py: search_results) under a sub-path and from file://,
+with the same results as over http.
 """
 import pytest
 
@@ -27,4 +28,7 @@ def test_every_query_finds_its_page_in_the_top_three(mode, search_results, recor
 
 
 def test_results_are_the_same_however_the_site_is_opened(search_results):
-    assert search_results["http"] == search_results["subpath"] == search_results["file"]
+    sampled = search_results["file"].keys()
+    assert len(sampled) >= 20 and sampled == search_results["subpath"].keys()
+    over_http = {query: search_results["http"][query] for query in sampled}
+    assert over_http == search_results["subpath"] == search_results["file"]
