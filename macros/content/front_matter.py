@@ -51,8 +51,9 @@ class PageMeta(BaseModel):
     render_macros: bool = Field(default=False, description="true on a page that shows a letter, poster or list with a macro such as {{ letter(...) }}")
     hide: list[Literal["navigation", "toc", "footer", "path", "tags"]] = Field(default=[], description="parts of the page layout to hide")
     scripts: list[str] = Field(default=[], description="JavaScript files under docs/assets/javascripts/ or docs/assets/vendor/ that only this page loads, after the site's own, e.g. assets/vendor/papaparse/papaparse.min.js")
+    leave_out_scripts: list[str] = Field(default=[], description="site-wide scripts (mkdocs.yml's extra_javascript) this page never runs, left out of it to keep it light, e.g. assets/javascripts/letter.js")
 
-    @field_validator("scripts")
+    @field_validator("scripts", "leave_out_scripts")
     @classmethod
     def _own_scripts(cls, value: list[str]) -> list[str]:
         for path in value:
@@ -135,9 +136,10 @@ def read_all_pages(docs_dir: Path) -> dict[str, tuple[PageMeta, str]]:
     pages = {}
     for path in sorted(Path(docs_dir).rglob("*.md")):
         meta, body = pages[path.relative_to(docs_dir).as_posix()] = read_page(path)
-        for script in meta.scripts:
-            if not (Path(docs_dir) / script).is_file():
-                raise ContentError(display_path(path), f"the script {script} is not in docs/ (check the path)", field="scripts")
+        for field in ("scripts", "leave_out_scripts"):
+            for script in getattr(meta, field):
+                if not (Path(docs_dir) / script).is_file():
+                    raise ContentError(display_path(path), f"the script {script} is not in docs/ (check the path)", field=field)
     return pages
 
 

@@ -212,6 +212,19 @@ def test_papaparse_loads_only_on_the_combine_page(site_dir):
         assert has == (built.relative_to(site_dir).as_posix() == COMBINE), built
 
 
+def test_the_combine_page_leaves_out_the_site_scripts_it_never_runs(site_dir):
+    """Front matter leave_out_scripts (kept the page within its 120 KB weight budget): the combine
+    page has none of the letter, poster, report or remembered-details scripts, and keeps the
+    ones it uses; a letter page keeps them all."""
+    mine = (site_dir / COMBINE).read_text(encoding="utf-8")
+    letter = (site_dir / "letters" / "trust-tasks.html").read_text(encoding="utf-8")
+    for name in ["clean-text", "fill-in", "letter", "poster-versions", "poster", "report", "practice-details"]:
+        assert f"/javascripts/{name}.js" not in mine and f"/javascripts/{name}.js" in letter, name
+    for name in ["save-file", "search-query", "identifiers", "csv", "report-file", "combine", "combine-page"]:
+        assert f"/javascripts/{name}.js" in mine, name
+    assert mine.count("bundle.") == 1 and "<script src=\"../assets/javascripts/bundle." in mine
+
+
 REPORT = "support/report-a-transfer.html"
 
 
@@ -267,4 +280,136 @@ def test_a_running_log_saved_reopened_extended_and_saved_again_keeps_every_row(m
     context, page = open_combine(browser, base)
     load_files(page, [tmp_path / "week1.csv", tmp_path / "week2.csv"])
     assert totals(page)["Transfers"] == "2" and totals(page)["Answered by the organisation"] == "1"
+    context.close()
+
+
+# While reading, record the progress bar's value at every frame the page paints.
+WATCH_PROGRESS = """() => {
+    window.__progress = [];
+    const bar = document.querySelector('[data-combine-progress]');
+    const box = document.querySelector('[data-combine-progress-box]');
+    const tick = () => { if (!box.hidden) window.__progress.push(bar.value); requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+}"""
+FINISHED = "() => /in all\\./.test(document.querySelector('#combine-status').textContent)"
+# The page's test hook (combine-page.js): at each pause between slices the reading calls
+# window.swpCombinePause and waits for the promise it returns. This one holds the reading at every
+# pause until the test calls window.__go(), so nothing here races the reading.
+HOLD = """() => {
+    window.__pauses = 0;
+    window.__go = null;
+    window.swpCombinePause = () => { window.__pauses++; return new Promise(go => { window.__go = go; }); };
+}"""
+LET_GO = "() => { window.swpCombinePause = null; window.__go(); }"
+# Two frames painted (while the reading is held), then the bar's value.
+# Let a held reading past its pause, with the hook still holding at every pause, and give it a few
+# turns of the page's event loop: a reading still going would move the bar or pause again.
+LET_GO_AND_WATCH = """async () => {
+    const now = () => [window.__pauses, document.querySelector('[data-combine-progress]').value,
+                       document.querySelector('#combine-status').textContent];
+    const before = now();
+    window.__go();
+    for (let turn = 0; turn < 3; turn++) {
+        await new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = r; c.port2.postMessage(0); });
+        await new Promise(r => setTimeout(r, 0));
+        await new Promise(r => requestAnimationFrame(r));
+    }
+    return [before, now()];
+}"""
+PAINTED = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() =>
+    done([document.querySelector('[data-combine-progress]').value, window.__progress.at(-1)]))))"""
+
+
+@pytest.mark.parametrize("mode", ["http", "file"])
+def test_a_large_set_loads_with_a_moving_progress_bar_and_the_page_answers_meanwhile(mode, browser, site_urls, practice_files, tmp_path):
+    """20,000 transfers from 40 practices over 50 weeks, in 4 large combined files. The reading
+    pauses between slices of work (held at each pause by the page's test hook, so this test does
+    not race it): meanwhile the page runs the test's scripts, paints the progress bar further on
+    at each pause, and takes a click on "Clear all files", which stops the reading; read to the
+    end, every transfer counts once. A page that read everything in one task would never pause,
+    and the test would wait for a first pause in vain. (How long it takes is make bench's.)"""
+    from benchmarks.combine_bench import generated_reports
+
+    files = generated_reports(tmp_path, 4, practices=40, weeks=50)
+    context, page = open_combine(browser, site_urls[mode])
+    page.evaluate(WATCH_PROGRESS)
+    page.evaluate(HOLD)
+    page.set_input_files("[data-combine-files]", [str(f) for f in files])
+    shown = []
+    for pause in range(1, 5):
+        page.wait_for_function("n => window.__pauses >= n", arg=pause)
+        # Held mid-reading: the page answers, has not finished, and paints the bar as it stands.
+        assert not page.evaluate(FINISHED)
+        value, painted = page.evaluate(PAINTED)
+        assert painted == value and value < 1000
+        assert page.locator("[data-combine-progress-box]").is_visible()
+        shown.append(value)
+        page.evaluate("() => window.__go()")
+    assert shown == sorted(shown) and shown[-1] > shown[0], f"the bar did not move on between pauses: {shown}"
+    page.evaluate(LET_GO)
+    page.wait_for_function(FINISHED, timeout=300_000)
+    assert totals(page)["Transfers"] == "20000"
+    assert page.locator("#combine-status").inner_text() == "4 files added. 20000 transfers from 4 files in all."
+    assert len(table(page, "byOrganisation")) == 30
+    page.select_option("#combine-organisation", "Trust 3")
+    picked = int(totals(page)["Transfers"])
+    assert 0 < picked < 20000
+    assert page.locator("#combine-status").inner_text() == f"Showing {picked} transfers."
+    page.select_option("#combine-organisation", "")
+
+    # Held mid-reading again, a click on "Clear all files" is handled at once and stops the reading.
+    page.click("[data-combine-action=clear]")
+    page.evaluate(HOLD)
+    page.set_input_files("[data-combine-files]", [str(f) for f in files])
+    for pause in range(1, 4):  # let it go twice, then hold it at its third pause
+        page.wait_for_function("n => window.__pauses >= n", arg=pause)
+        if pause < 3:
+            page.evaluate("() => window.__go()")
+    page.click("[data-combine-action=clear]")
+    status = page.locator("#combine-status").inner_text()
+    assert status.startswith("Stopped reading after ") and status.endswith("All files cleared from the page."), status
+    assert page.locator("[data-combine-progress-box]").is_hidden()
+    assert page.locator("[data-combine-files-list]").is_hidden()
+    # Let the stopped reading past its pause: it does nothing more (no new pause, the bar and the
+    # status stay as they are); then the same files read again count once.
+    before, after = page.evaluate(LET_GO_AND_WATCH)
+    assert after == before
+    page.evaluate(LET_GO)
+    load_files(page, files)
+    assert page.locator("#combine-status").inner_text() == "4 files added. 20000 transfers from 4 files in all."
+    assert totals(page)["Transfers"] == "20000"
+    page.click("[data-combine-action=clear]")
+    load_files(page, practice_files)
+    assert totals(page)["Transfers"] == "4"
+    assert page.errors == []
+    context.close()
+
+
+def test_thousands_of_small_files_are_counted_and_listed_in_a_few_lines(browser, site_urls, practice_files, tmp_path):
+    """300 practices' weekly files and 22 broken ones: the broken files first, the first 20 named
+    with their problems and one line counting the rest, then the first 20 good files by name and
+    one line counting the rest: 42 lines, not a line per file."""
+    from benchmarks.combine_bench import generated_reports
+
+    files = generated_reports(tmp_path, 300, practices=30, weeks=10)
+    ash = next(f for f in practice_files if f.name == "ash-practice.csv")
+    broken = [ash]
+    for n in range(21):
+        copy = tmp_path / f"broken-{n:02d}.csv"
+        copy.write_bytes(ash.read_bytes())
+        broken.append(copy)
+    context, page = open_combine(browser, site_urls["http"])
+    load_files(page, files + broken)
+    assert totals(page)["Transfers"] == "3000"
+    status = page.locator("#combine-status").inner_text()
+    assert status == "300 files added; 22 files not counted (see the list of files read). 3000 transfers from 300 files in all.", status
+    items = page.locator("[data-combine-file-results] > li").all_inner_texts()
+    assert len(items) == 42, items
+    assert items[0].startswith("ash-practice.csv: not counted") and "Row 3: date is" in items[0]
+    assert all(item.startswith("broken-") for item in items[1:20])
+    assert items[20] == "And 2 more files not counted: open them in a spreadsheet, fix them and choose them again."
+    assert items[21] == "report-00000.csv: 10 rows read (UTF-8, separated by commas)."
+    assert items[-1] == "And 280 more files read: 2800 rows."
+    assert page.locator(".swp-combine__problem").count() == 21
+    assert page.errors == []
     context.close()

@@ -134,3 +134,85 @@ test("a file pasted together from several practices' reports keeps their transfe
   assert.equal(transfers.length, 2);
   assert.equal(combine.summarise(transfers, {}).totals.practices, 2);
 });
+
+// A generated set (seeded, no randomness between runs): merged and grouped in slices of 7 rows,
+// it gives exactly what merge() gives in one go, and summarise()'s one-pass counts agree with
+// counting each table separately with filter() and countBy().
+function generated() {
+  const files = [];
+  let n = 1;
+  const pick = (list) => list[(n = (n * 48271) % 2147483647) % list.length];
+  for (let f = 0; f < 6; f++) {
+    const rows = [];
+    for (let e = 1; e <= 25; e++) {
+      const values = { practice: `Practice ${f % 4}`, borough: pick(["Camden", "Hackney", "Barnet"]), entry: String(e),
+        date: `2026-${pick(["09", "10", "11"])}-${pick(["02", "13", "24"])}`, organisation: pick(["Royal Free", "Homerton", "UCLH"]),
+        department: pick(["Rheumatology", ""]), arrived_by: pick(["clinic-letter", "phone"]), minutes: pick(["", "5", "20"]),
+        patient_risk: pick(["no", "yes", ""]), response: pick(["", "none-yet", "refused"]) };
+      rows.push(row({ ...values, task_id: "trust-tasks/bloods" }));
+      if (e % 3 === 0) rows.push(row({ ...values, task_id: "trust-tasks/fit-note" }));
+    }
+    files.push({ name: `week-${f}.csv`, rows });
+  }
+  files.push({ name: "week-2 again.csv", rows: files[2].rows });
+  return files;
+}
+
+test("merging and grouping a slice at a time gives what merge() gives in one go", () => {
+  const files = generated();
+  const whole = combine.merge(files);
+  const m = combine.merger();
+  files.forEach((file) => { m.file(file.name); for (let i = 0; i < file.rows.length; i += 7) m.add(file.rows, i, i + 7); });
+  const rows = m.rows();
+  const g = combine.grouping();
+  for (let i = 0; i < rows.length; i += 7) g.add(rows, i, i + 7);
+  assert.equal(m.repeated(), whole.repeated);
+  assert.ok(whole.repeated > 0);
+  assert.deepEqual(plain(rows), plain(whole.rows));
+  assert.deepEqual(plain(g.transfers()), plain(whole.transfers));
+});
+
+test("summarise counts in one pass what filter and countBy count table by table", () => {
+  const transfers = combine.merge(generated()).transfers;
+  const icbOf = { Camden: "North Central London", Barnet: "North Central London", Hackney: "North East London" };
+  for (const filters of [{}, { organisation: "Homerton" }, { from: "2026-10-01", to: "2026-10-31" }, { icb: "North Central London" }, { borough: "Hackney", organisation: "UCLH" }]) {
+    const s = combine.summarise(transfers, filters, icbOf);
+    const shown = combine.filter(transfers, filters, icbOf);
+    const by = (keyOf) => plain(combine.countBy(shown, keyOf));
+    const byKey = (keyOf) => by(keyOf).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    assert.equal(s.transfers.length, shown.length);
+    assert.ok(shown.length > 0);
+    assert.equal(s.totals.minutes, shown.reduce((sum, t) => sum + t.minutes, 0));
+    assert.equal(s.totals.atRisk, shown.filter((t) => t.patient_risk === "yes").length);
+    assert.equal(s.totals.answered, shown.filter((t) => t.response === "refused").length);
+    assert.deepEqual(plain(s.byOrganisation), by((t) => t.organisation));
+    assert.deepEqual(plain(s.byTask), by((t) => t.tasks));
+    assert.deepEqual(plain(s.byArrival), by((t) => t.arrived_by));
+    assert.deepEqual(plain(s.byAction), by((t) => t.practice_action));
+    assert.deepEqual(plain(s.byMonth), byKey((t) => t.date.slice(0, 7)));
+    assert.deepEqual(plain(s.byWeek), byKey((t) => combine.weekOf(t.date)));
+    assert.deepEqual(plain(s.byDepartment), by((t) => t.organisation + "\u0000" + t.department).map(([k, n]) => [...k.split("\u0000"), n]));
+  }
+});
+
+test("an index built a slice at a time summarises exactly as the list of transfers does", () => {
+  const transfers = combine.merge(generated()).transfers;
+  const x = combine.indexing(transfers);
+  let slices = 0;
+  for (let i = 0; !x.add(i, i + 9); i += 9) slices++;
+  assert.ok(slices > 5);
+  const index = x.index();
+  for (const filters of [{}, { organisation: "UCLH", from: "2026-10-13" }, { icb: "North East London" }, { organisation: "Nobody" }]) {
+    assert.deepEqual(plain(combine.summarise(index, filters, { Hackney: "North East London" })),
+      plain(combine.summarise(transfers, filters, { Hackney: "North East London" })));
+  }
+  assert.equal(combine.summarise(index, { organisation: "Nobody" }).totals.transfers, 0);
+});
+
+test("a merger given rows it owns marks them in place and keeps the same rows", () => {
+  const files = generated();
+  const m = combine.merger({ owned: true });
+  files.forEach((file) => { m.file(file.name); m.add(file.rows.map((r) => ({ ...r }))); });
+  assert.equal(m.repeated(), combine.merge(files).repeated);
+  assert.deepEqual(plain(m.rows()), plain(combine.merge(files).rows));
+});

@@ -123,3 +123,33 @@ test("the separator is read from the first line, outside quotes", () => {
   assert.equal(file.separator("a\tb\tc"), "\t");
   assert.equal(file.separator("single"), ",");
 });
+
+test("a large file read a piece at a time gives the same rows and row numbers as read in one go", () => {
+  const many = [];
+  for (let i = 1; i <= 60; i++) many.push({ entry: String(i), description: i % 7 ? "Asked us to\nchase results" : "" });
+  const text = "\ufeff" + ours(...many);
+  const whole = file.read(text, SPEC, options);
+  const stepper = file.reading(text, SPEC, { ...options, pieceSize: 200 });
+  let steps = 0;
+  const fractions = [];
+  while (!stepper.step()) { steps++; fractions.push(stepper.fraction()); }
+  assert.ok(steps > 10, `read in ${steps} pieces`);
+  assert.ok(fractions.every((f, i) => f > 0 && f < 1 && (i === 0 || f > fractions[i - 1])));
+  assert.deepEqual(plain(stepper.result), plain(whole));
+  assert.equal(whole.rows.length, 60);
+  assert.equal(whole.rows[59].description, "Asked us to chase results");
+
+  // A bad date on the 41st transfer (spreadsheet row 42, after 40 cells with a line break in them) is named by its row.
+  many[40].date = "31/02/2026";
+  const broken = file.reading(ours(...many), SPEC, { ...options, pieceSize: 150 });
+  while (!broken.step()) { /* every piece */ }
+  assert.match(broken.result.errors[0], /^Row 42: date is/);
+  assert.deepEqual(plain(broken.result), plain(file.read(ours(...many), SPEC, options)));
+});
+
+test("read a piece at a time, a file that is not a report stops at its first row", () => {
+  const stepper = file.reading("name,age\nAnn,40\n".repeat(50), SPEC, { ...options, pieceSize: 20 });
+  assert.equal(stepper.step(), true);
+  assert.match(stepper.result.errors[0], /not a workload-transfer report/);
+  assert.equal(file.reading("  \n", SPEC, options).step(), true);
+});

@@ -31,3 +31,17 @@ def test_a_script_that_is_there_loads(tmp_path):
     (tmp_path / "page.md").write_text("---\ntitle: T\ndescription: D.\nlast_reviewed: 2026-11-24\n"
                                       "scripts: [assets/vendor/lib/lib.min.js]\n---\n# T\n", encoding="utf-8")
     assert read_all_pages(tmp_path)["page.md"][0].scripts == ["assets/vendor/lib/lib.min.js"]
+
+
+@pytest.mark.parametrize("field", ["scripts", "leave_out_scripts"])
+def test_either_list_names_a_missing_script_and_its_field(tmp_path, field):
+    (tmp_path / "page.md").write_text("---\ntitle: T\ndescription: D.\nlast_reviewed: 2026-11-24\n"
+                                      f"{field}: [assets/javascripts/missing.js]\n---\n# T\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"page\.md.*assets/javascripts/missing\.js is not in docs/") as error:
+        read_all_pages(tmp_path)
+    assert field in str(error.value)
+
+
+def test_leave_out_scripts_takes_only_the_sites_own():
+    with pytest.raises(ValidationError, match="is not a script of this site"):
+        PageMeta(**BASE, leave_out_scripts=["https://cdn.example/x.js"])

@@ -1,8 +1,12 @@
 /* The LMC's combine-reports page: the DOM side of report-file.js (reading) and combine.js (counting).
  *
  * Files chosen or dropped are read in this tab (File.arrayBuffer), never sent
- * or stored; they are read in slices of about 40 ms, with a progress bar, so a
- * year of reports from every practice does not freeze the page. Every value is
+ * or stored. All the work is cut into slices of at most about 30 ms (a large
+ * file is read a piece at a time, merged and grouped a few thousand rows at a
+ * time), and the page pauses between slices (a MessageChannel task, which is
+ * not slowed in a background tab), so a year of reports from every practice
+ * loads with a moving progress bar while the page still answers clicks and
+ * keys: "Clear all files" stops a reading under way. Every value is
  * shown with textContent. Loaded only on support/combine-reports.md (its front
  * matter `scripts:`), after identifiers.js, csv.js and save-file.js.
  */
@@ -40,8 +44,9 @@
   var letterHint = root.querySelector("[data-combine-letter-hint]");
   var letterLink = root.querySelector("[data-combine-letter-link]");
 
-  var loaded = [];   // {name, rows} for each file read without problems, in order
-  var merged = { rows: [], transfers: [], repeated: 0 };
+  var loaded = [];   // the names of the files read without problems, in order
+  var merger = combine.merger({ owned: true });
+  var merged = { transfers: [], repeated: 0 };
   var summary = null;
   var reading = false;
   var today = new Date();
@@ -50,11 +55,19 @@
   function say(message) { status.textContent = message; }
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many || one + "s"); }
   function label(field, code) { return code ? (labels[field] && labels[field][code]) || code : "Not given"; }
-  function longDate(iso) {
-    if (!iso) return "";
-    var p = iso.split("-").map(Number);
-    return new Date(p[0], p[1] - 1, p[2]).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  /* Dates in words, each worked out once (a new formatter per call costs a filter change tens of ms). */
+  var dayWords = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  var monthWords = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric" });
+  var written = new Map();
+  function inWords(key, format, iso) {
+    if (!written.has(key)) {
+      var p = iso.split("-").map(Number);
+      written.set(key, format.format(new Date(p[0], p[1] - 1, p[2] || 1)));
+    }
+    return written.get(key);
   }
+  function longDate(iso) { return iso ? inWords(iso, dayWords, iso) : ""; }
+  function monthName(yyyymm) { return inWords("m" + yyyymm, monthWords, yyyymm); }
   function el(tag, text, className) {
     var node = document.createElement(tag);
     if (text !== undefined) node.textContent = text;
@@ -64,7 +77,11 @@
 
   /* ---- Reading files, in slices ---- */
 
-  function fileNote(name, message, problems) {
+  /* The "Files read" list: files with problems first (the first LISTED of them, then a count), then
+   * the first LISTED files read well by name, then one line counting the rest. A list item per file
+   * for 10,000 files made the page lay out and paint a longer list at every frame of the reading. */
+  var LISTED = 20;
+  function fileNote(name, message, problems, before) {
     var item = el("li");
     item.appendChild(el("strong", name + ": "));
     item.appendChild(document.createTextNode(message));
@@ -74,59 +91,191 @@
       problems.forEach(function (problem) { list.appendChild(el("li", problem)); });
       item.appendChild(list);
     }
-    fileResults.appendChild(item);
+    return fileResults.insertBefore(item, before || null);
   }
+  /* One reading's notes: files with problems above the files read well, where they are seen. */
+  function fileTally() {
+    var good = { listed: 0, more: 0, rows: 0, item: null, first: null };
+    var bad = { listed: 0, more: 0, item: null };
+    function moreLine(tally, text) {
+      if (!tally.item) tally.item = fileResults.insertBefore(el("li"), tally === bad ? good.first : null);
+      tally.item.textContent = text;
+    }
+    return {
+      read: function (name, rows, encoding, delimiter) {
+        if (good.listed < LISTED) {
+          good.listed++;
+          var note = fileNote(name, plural(rows, "row") + " read (" + encoding + ", separated by " +
+            ({ ",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars" }[delimiter] || "commas") + ").");
+          good.first = good.first || note;
+          return;
+        }
+        good.more++;
+        good.rows += rows;
+        moreLine(good, "And " + plural(good.more, "more file") + " read: " + plural(good.rows, "row") + ".");
+      },
+      failed: function (name, message, problems) {
+        if (bad.listed < LISTED) { bad.listed++; fileNote(name, message, problems, good.first); return; }
+        bad.more++;
+        moreLine(bad, "And " + plural(bad.more, "more file") + " not counted: open them in a spreadsheet, fix them and choose them again.");
+        bad.item.className = "swp-combine__problem";
+      }
+    };
+  }
+
+  /* Pausing between slices: a task of its own, so clicks, keys and painting come in between. */
+  var SLICE_MS = 30;
+  /* Units of work, each a few ms on a quiet machine (measured), so a slice ends close to SLICE_MS:
+   * characters of a file read at a step, rows merged, rows grouped, transfers indexed. */
+  var UNIT = { piece: 16384, merge: 2000, group: 2000, index: 2500 };
+  var waiting = [];
+  var channel = new MessageChannel();
+  channel.port1.onmessage = function () { var next = waiting.shift(); if (next) next(); };
+  function later(next) { waiting.push(next); channel.port2.postMessage(0); }
+  /* For tests only: when a test has set window.swpCombinePause to a function, the reading calls it
+   * at every pause between slices and, if it returns a promise, waits for it, so a test can hold
+   * the reading mid-way and check that the page paints and answers, and that "Clear all files"
+   * stops it, without racing it. The page never sets it, and it is given nothing. */
+  function pause(next) {
+    var hold = typeof window.swpCombinePause === "function" ? window.swpCombinePause() : null;
+    if (hold && typeof hold.then === "function") hold.then(function () { later(next); });
+    else later(next);
+  }
+
+  var run = 0;         // which reading is under way; "Clear all files" starts none and so stops it
+  var progressBox = progress.closest("[data-combine-progress-box]") || progress;
 
   function readAll(files) {
     if (reading || !files.length) return;
     reading = true;
+    var mine = ++run;
     files = Array.prototype.slice.call(files);
-    progress.hidden = false;
-    progress.max = files.length;
+    // Each file's share of the bar: its size when there are a few (a few large combined files),
+    // else one each. A file's size is asked of the browser's file system, one question per file:
+    // 10,000 of them up front froze the page for seconds before any reading started.
+    var bySize = files.length <= 64;
+    var weight = function (i) { return bySize ? files[i].size || 1 : 1; };
+    var total = 0;
+    for (var w = 0; w < files.length; w++) total += weight(w);
+    var tally = fileTally();
+    var GROUPING = 0.1;  // the share of the bar for counting transfers at the end
+    progress.max = 1000;
     progress.value = 0;
+    progressBox.hidden = false;
     fileBox.hidden = false;
-    var done = 0;
-    var failed = 0;
-    var before = loaded.length;
+    var done = 0, doneBytes = 0, failed = 0, before = loaded.length;
+    var pending = [];
+    var sliceStart = Date.now(), lastSaid = 0;
     say("Reading " + plural(files.length, "file") + "\u2026");
 
-    function next() {
-      var started = Date.now();
-      var step = function () {
-        if (done >= files.length) { finish(); return; }
-        var file = files[done];
-        file.arrayBuffer().then(function (buffer) {
-          var decoded = reader.decode(new Uint8Array(buffer));
-          var result = reader.read(decoded.text, spec, { redact: redact, columnsExtra: ["source_file"] });
+    function show(fraction) {
+      progress.value = Math.round(1000 * Math.min(1, fraction));
+      if (Date.now() - lastSaid > 2000) {
+        lastSaid = Date.now();
+        say("Reading: " + done + " of " + plural(files.length, "file") + " read\u2026");
+      }
+    }
+    function fileShare(part) {
+      var size = done < files.length ? weight(done) : 0;
+      return (1 - GROUPING) * (doneBytes + size * part) / total;
+    }
+    /* Go on with next() now, or after a pause when this slice has had its time. */
+    function go(next) {
+      if (mine !== run) return;
+      if (Date.now() - sliceStart < SLICE_MS) { next(); return; }
+      pause(function () {
+        if (mine !== run) return;
+        sliceStart = Date.now();
+        next();
+      });
+    }
+
+    function nextFile() {
+      if (done >= files.length) { go(countTransfers); return; }
+      var file = files[done];
+      // Ask for the next few files' bytes at once: each answer comes from the browser's file
+      // system, and waiting for them one by one is most of the time for thousands of small files.
+      for (var ahead = done; ahead < Math.min(files.length, done + 16); ahead++) {
+        if (!pending[ahead]) {
+          pending[ahead] = files[ahead].arrayBuffer();
+          pending[ahead].catch(function () { /* reported when its turn comes */ });
+        }
+      }
+      var bytes = pending[done];
+      pending[done] = null;
+      // Several files' bytes may arrive at once and be handled one after another in the same task,
+      // so a file's reading starts within the current slice, not a fresh one.
+      bytes.then(function (buffer) { go(function () { readFile(buffer); }); }, function () {
+        if (mine !== run) return;
+        failed++;
+        tally.failed(file.name, "could not be read: the browser refused it. Choose it again.");
+        fileDone();
+      });
+      function readFile(buffer) {
+        var decoded = reader.decode(new Uint8Array(buffer));
+        var stepper = reader.reading(decoded.text, spec, { redact: redact, columnsExtra: ["source_file"], pieceSize: UNIT.piece });
+        var readPiece = function () {
+          if (!stepper.step()) { show(fileShare(0.8 * stepper.fraction())); go(readPiece); return; }
+          var result = stepper.result;
           if (result.errors.length) {
             failed++;
-            fileNote(file.name, "not counted. Fix the file (or ask the practice to save it again from the report page), then choose it again.", result.errors);
-          } else {
-            loaded.push({ name: redact(file.name), rows: result.rows });
-            fileNote(file.name, plural(result.rows.length, "row") + " read (" + decoded.encoding + ", separated by " +
-              ({ ",": "commas", ";": "semicolons", "\t": "tabs", "|": "bars" }[result.delimiter] || "commas") + ").");
+            tally.failed(file.name, "not counted. Fix the file (or ask the practice to save it again from the report page), then choose it again.", result.errors);
+            fileDone();
+            return;
           }
-        }, function () {
-          failed++;
-          fileNote(file.name, "could not be read: the browser refused it. Choose it again.");
-        }).then(function () {
-          done++;
-          progress.value = done;
-          if (Date.now() - started > 40) {
-            say("Read " + done + " of " + plural(files.length, "file") + "\u2026");
-            window.setTimeout(next, 0);
-          } else {
-            step();
-          }
-        });
+          var name = redact(file.name);
+          loaded.push(name);
+          merger.file(name);
+          var at = 0;
+          var mergeSlice = function () {
+            merger.add(result.rows, at, at + UNIT.merge);
+            at += UNIT.merge;
+            if (at < result.rows.length) { show(fileShare(0.8 + 0.2 * at / result.rows.length)); go(mergeSlice); return; }
+            tally.read(file.name, result.rows.length, decoded.encoding, result.delimiter);
+            fileDone();
+          };
+          mergeSlice();
+        };
+        go(readPiece);
+      }
+    }
+    function fileDone() {
+      doneBytes += weight(done);
+      done++;
+      show(fileShare(0));
+      go(nextFile);
+    }
+
+    function countTransfers() {
+      say("Counting the transfers\u2026");
+      var rows = merger.rows();
+      var grouping = combine.grouping();
+      var at = 0;
+      var indexer = null;
+      var countSlice = function () {
+        grouping.add(rows, at, at + UNIT.group);
+        at += UNIT.group;
+        show(1 - GROUPING + GROUPING * 0.5 * Math.min(1, at / Math.max(1, rows.length)));
+        if (at < rows.length) { go(countSlice); return; }
+        merged = { transfers: grouping.transfers(), repeated: merger.repeated(), index: null };
+        indexer = combine.indexing(merged.transfers);
+        at = 0;
+        go(indexSlice);
       };
-      step();
+      var indexSlice = function () {
+        var finished = indexer.add(at, at + UNIT.index);
+        at += UNIT.index;
+        show(1 - GROUPING * 0.5 + GROUPING * 0.5 * Math.min(1, at / Math.max(1, merged.transfers.length)));
+        if (!finished) { go(indexSlice); return; }
+        merged.index = indexer.index();
+        go(finish);
+      };
+      countSlice();
     }
 
     function finish() {
       reading = false;
-      progress.hidden = true;
-      merged = combine.merge(loaded);
+      progressBox.hidden = true;
       fillOrganisations();
       results.hidden = !merged.transfers.length;
       render();
@@ -136,7 +285,13 @@
       if (merged.repeated) message += " " + plural(merged.repeated, "row") + " already counted from another file (the same file twice, or a running log sent again) counted once.";
       say(message);
     }
-    next();
+    readAll.stop = function () {
+      run++;
+      reading = false;
+      progressBox.hidden = true;
+      return done + " of " + plural(files.length, "file");
+    };
+    nextFile();
   }
 
   picker.addEventListener("change", function () {
@@ -165,8 +320,7 @@
     var select = root.querySelector('[data-combine-filter="organisation"]');
     var keep = select.value;
     while (select.options.length > 1) select.remove(1);
-    combine.countBy(merged.transfers, function (t) { return t.organisation; })
-      .map(function (pair) { return pair[0]; })
+    merged.index.dictionaries.organisation.values.slice()
       .sort(function (a, b) { return a.localeCompare(b); })
       .forEach(function (name) { select.appendChild(new Option(name, name)); });
     select.value = keep;
@@ -215,7 +369,7 @@
   function render() {
     if (!merged.transfers.length) return;
     var chosen = filters();
-    summary = combine.summarise(merged.transfers, chosen, icbOf);
+    summary = combine.summarise(merged.index, chosen, icbOf);
     var s = summary;
     var t = s.totals;
     var scope = [chosen.organisation, chosen.borough, chosen.icb].filter(Boolean).join(", ");
@@ -254,8 +408,7 @@
         return [pair[0]].concat(responses.map(function (code) { return counts[code] || 0; }), [waiting]);
       }));
     table("byMonth", ["Month", "Transfers"], s.byMonth.map(function (p) {
-      var parts = p[0].split("-").map(Number);
-      return [p[0] ? new Date(parts[0], parts[1] - 1, 1).toLocaleDateString("en-GB", { month: "long", year: "numeric" }) : "No date", p[1]];
+      return [p[0] ? monthName(p[0]) : "No date", p[1]];
     }), top(s.byMonth));
     table("byWeek", ["Week beginning", "Transfers"], s.byWeek.map(function (p) { return [p[0] ? longDate(p[0]) : "No date", p[1]]; }), top(s.byWeek));
 
@@ -291,12 +444,15 @@
     if (!action) return;
     var what = action.dataset.combineAction;
     if (what === "clear") {
+      var stopped = reading ? "Stopped reading after " + readAll.stop() + ". " : "";
       loaded = [];
-      merged = { rows: [], transfers: [], repeated: 0 };
+      merger = combine.merger({ owned: true });
+      merged = { transfers: [], repeated: 0 };
+      summary = null;
       fileResults.textContent = "";
       fileBox.hidden = true;
       results.hidden = true;
-      say("All files cleared from the page.");
+      say(stopped + "All files cleared from the page.");
       picker.focus();
       return;
     }

@@ -101,47 +101,65 @@
 
   /* ---- A file ---- */
 
-  /* Read one file's text. Returns {rows, errors, encoding?, delimiter, version}:
-   * `errors` are plain sentences ("Row 4: …"); when there are any, `rows` is empty,
-   * so a broken file never counts in part. options: {redact(text), columnsExtra: [names]}. */
-  function read(text, spec, options) {
+  var PIECE = 65536;
+
+  /* Where the next piece of the file ends: at a line break at least `size` characters on, outside
+   * quotes (every quote mark flips; a doubled "" flips twice), or at the end of the text. Returns
+   * [end of the piece, start of the next]; the piece leaves out its final line break. */
+  function pieceEnd(text, start, size) {
+    var inQuotes = false;
+    for (var i = start; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c === 34) inQuotes = !inQuotes;
+      else if (c === 10 && !inQuotes && i - start >= size) return [text.charCodeAt(i - 1) === 13 ? i - 1 : i, i + 1];
+    }
+    return [text.length, text.length];
+  }
+
+  /* Read one file's text a piece at a time, so a page can pause between pieces (a large combined
+   * file is read without freezing the page). Returns {step(), result, done, fraction()}: each
+   * step() reads about 64 KB and returns true once the whole file is read; then `result` is what
+   * read() returns. Row numbers are as if the file were read in one go. */
+  function reading(text, spec, options) {
     options = options || {};
+    var size = options.pieceSize || PIECE;
     var redact = options.redact || function (t) { return t; };
     var extra = options.columnsExtra || [];
-    var fail = function (message) { return { rows: [], errors: [message], delimiter: "", version: 0 }; };
-    text = String(text || "").replace(/^\ufeff/, "");
-    if (!text.trim()) return fail("The file is empty.");
-    var parsed = window.Papa.parse(text, { delimiter: separator(text.replace(/^\s+/, "")), skipEmptyLines: false });
-    var records = parsed.data;
-    var delimiter = parsed.meta.delimiter;
-
-    var first = 0;
-    while (first < records.length && blank(records[first])) first++;
-    var header = (records[first] || []).map(headerName);
     var known = spec.columns.map(function (c) { return c.name; });
-    var matched = header.filter(function (name) { return known.indexOf(name) >= 0; });
-    if (matched.length < 3 || header.indexOf("task_id") < 0 && header.indexOf("format_version") < 0) {
-      return fail("This is not a workload-transfer report from the pack: its first row should name the report's columns (" +
-        known.slice(0, 4).join(", ") + ", \u2026).");
-    }
-    var at = {};
-    header.forEach(function (name, index) { if (!(name in at)) at[name] = index; });
-
+    var state = { done: false, result: null };
+    var fail = function (message) {
+      state.done = true;
+      state.result = { rows: [], errors: [message], delimiter: delimiter || "", version: 0 };
+      return true;
+    };
+    text = String(text || "").replace(/^\ufeff/, "");
+    var delimiter = separator(text.replace(/^\s+/, ""));
+    var firstBreak = text.indexOf("\n");
+    var newline = firstBreak > 0 && text.charAt(firstBreak - 1) === "\r" ? "\r\n" : firstBreak >= 0 ? "\n" : undefined;
+    var position = 0;
+    var index = 0;          // records read so far, over all pieces: record i is spreadsheet row i + 1
+    var at = null;          // column name -> cell index, once the header is found
     var errors = [];
     var fileVersion = 0;
     var rows = [];
-    var quoteProblems = {};
-    (parsed.errors || []).forEach(function (e) {
-      if (e.type === "Quotes" && e.row !== undefined) quoteProblems[e.row] = true;
-    });
 
-    for (var i = first + 1; i < records.length; i++) {
-      var record = records[i];
-      var rowNumber = i + 1;
-      if (blank(record)) continue;
+    function header(record) {
+      var names = record.map(headerName);
+      var matched = names.filter(function (name) { return known.indexOf(name) >= 0; });
+      if (matched.length < 3 || names.indexOf("task_id") < 0 && names.indexOf("format_version") < 0) {
+        return fail("This is not a workload-transfer report from the pack: its first row should name the report's columns (" +
+          known.slice(0, 4).join(", ") + ", \u2026).");
+      }
+      at = {};
+      names.forEach(function (name, i) { if (!(name in at)) at[name] = i; });
+      return false;
+    }
+
+    /* One record after the header: a row, or a sentence saying what is wrong with it. Returns true to stop. */
+    function record(cells, rowNumber, quoteProblem) {
       var problems = [];
-      if (quoteProblems[i]) problems.push("a quotation mark is not closed, so the cells after it run together");
-      var cell = function (name) { return name in at ? unguard(record[at[name]]).trim() : ""; };
+      if (quoteProblem) problems.push("a quotation mark is not closed, so the cells after it run together");
+      var cell = function (name) { return name in at ? unguard(cells[at[name]]).trim() : ""; };
       var version = parseWhole(cell("format_version"));
       if (!version || +version < 1) {
         problems.push("format_version is " + (cell("format_version") ? quoted([cell("format_version")]) : "empty") + ", not a version number");
@@ -186,14 +204,50 @@
 
       if (problems.length) errors.push("Row " + rowNumber + ": " + problems.join("; ") + ".");
       else rows.push(row);
+      return false;
     }
-    if (!errors.length && !rows.length) return fail("The file has the report's columns but no transfers.");
-    if (errors.length > SHOWN_ERRORS) {
-      var more = errors.length - SHOWN_ERRORS;
-      errors = errors.slice(0, SHOWN_ERRORS).concat(["And " + more + " more row" + (more > 1 ? "s" : "") + " with problems."]);
+
+    function end() {
+      if (!at) return header([]);
+      if (!errors.length && !rows.length) return fail("The file has the report's columns but no transfers.");
+      if (errors.length > SHOWN_ERRORS) {
+        var more = errors.length - SHOWN_ERRORS;
+        errors = errors.slice(0, SHOWN_ERRORS).concat(["And " + more + " more row" + (more > 1 ? "s" : "") + " with problems."]);
+      }
+      state.done = true;
+      state.result = { rows: errors.length ? [] : rows, errors: errors, delimiter: delimiter, version: fileVersion };
+      return true;
     }
-    return { rows: errors.length ? [] : rows, errors: errors, delimiter: delimiter, version: fileVersion };
+
+    state.step = function () {
+      if (state.done) return true;
+      if (position >= text.length) return end();
+      var cut = pieceEnd(text, position, size);
+      var parsed = window.Papa.parse(text.slice(position, cut[0]), { delimiter: delimiter, newline: newline, skipEmptyLines: false });
+      position = cut[1];
+      var quoteProblems = {};
+      (parsed.errors || []).forEach(function (e) { if (e.type === "Quotes" && e.row !== undefined) quoteProblems[e.row] = true; });
+      var records = parsed.data;
+      for (var i = 0; i < records.length; i++, index++) {
+        if (blank(records[i])) continue;
+        if (!at) { if (header(records[i])) return true; continue; }
+        if (record(records[i], index + 1, quoteProblems[i])) return true;
+      }
+      return position >= text.length ? end() : false;
+    };
+    state.fraction = function () { return text.length ? position / text.length : 1; };
+    if (!text.trim()) fail("The file is empty.");
+    return state;
   }
 
-  window.swpReportFile = { decode: decode, read: read, separator: separator, parseDate: parseDate, parseWhole: parseWhole, unguard: unguard };
+  /* Read one file's text in one go. Returns {rows, errors, encoding?, delimiter, version}:
+   * `errors` are plain sentences ("Row 4: …"); when there are any, `rows` is empty,
+   * so a broken file never counts in part. options: {redact(text), columnsExtra: [names]}. */
+  function read(text, spec, options) {
+    var r = reading(text, spec, options);
+    while (!r.step()) { /* every piece */ }
+    return r.result;
+  }
+
+  window.swpReportFile = { decode: decode, read: read, reading: reading, separator: separator, parseDate: parseDate, parseWhole: parseWhole, unguard: unguard };
 })();
