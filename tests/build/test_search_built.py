@@ -72,3 +72,28 @@ def test_search_excerpts_keep_a_letters_headings_apart_from_their_text(site_dir)
     letters_index = " ".join(text for location, text in entries.items() if location.startswith("letters/index.html"))
     for letter_id, letter in load_letters().items():
         assert f"{escape(letter.title, quote=False)} {escape(letter.summary, quote=False)[:30]}" in letters_index, letter_id
+
+
+def test_the_index_leaves_out_what_helps_no_search(site_dir):
+    """Issue 31: the browser builds the index on every page load, so sources, the form's fields,
+    the sections every letter repeats and the translated poster sheets stay out of it
+    (data-search-exclude in overrides/swp/); the letter's own text and facts stay in."""
+    entries = index(site_dir)["docs"]
+    titles = {e["title"] for e in entries if "#" in e["location"]}
+    assert not titles & {"Sources", "Link to one task", "Copy it to your LMC", "Report this to your LMC"}, titles
+    letter = " ".join(e["text"] for e in entries if e["location"].startswith("letters/trust-tasks.html"))
+    assert "Details for the letter" not in letter and "Your practice" not in letter  # the form's fieldsets
+    assert "The rule" in letter  # the rule and the letter's text are still searched
+    poster = next(e["text"] for e in entries if e["location"] == "posters/hospital.html")
+    assert not re.search(r"[\u0980-\u09ff\u0600-\u06ff]{3}", poster.split("</ul>", 1)[1]), "a translated sheet was indexed"
+
+
+def test_site_scripts_are_deferred_and_keep_their_order(site_dir):
+    """The site's scripts download together and run in order once the page is read; a page's own
+    scripts (the combine page's) are deferred too, so they still run after the site's."""
+    html = (site_dir / "support" / "combine-reports.html").read_text()
+    tags = re.findall(r'<script src="[^"]*/(?:javascripts|vendor/[^/]+)/([\w.-]+\.js)"( defer)?>', html)
+    ours = [(name, defer) for name, defer in tags if not name.startswith(("bundle.", "iframe-worker"))]
+    assert ours and all(defer for _, defer in ours), ours
+    names = [name for name, _ in ours]
+    assert names.index("csv.js") < names.index("combine-page.js")
