@@ -8,8 +8,9 @@ temporary folder), it measures:
 - CPU per page, the HTML written in all, a letter page's HTML and how much of it is the site's
   navigation (the tabs and the sidebar menu);
 - `make check`: the editors' content checks (`make check-fast`), and the whole check with the strict build;
-- in Chromium, at 1x and 10x: load to the first query answered (a query typed as soon as the page is
-  interactive), and keystroke to results (the evaluation's queries typed a key at a time), median and p95.
+- in Chromium, at 1x and 10x: the first query answered (a query typed as soon as the page is
+  interactive), counted from the page's load event (the budget's "of load") and, beside it, from
+  navigation start (the page's own loading included); and keystroke to results (the evaluation's queries typed a key at a time), median and p95.
 
 Budgets (issue 31) are checked here, in the results file, never as timed tests.
 """
@@ -54,7 +55,8 @@ class Scale:
     check_fast: list[float] = field(default_factory=list)
     check_fast_cpu: list[float] = field(default_factory=list)
     check_full: list[float] = field(default_factory=list)
-    first_query: list[float] = field(default_factory=list)
+    first_query: list[float] = field(default_factory=list)  # from the page's load event
+    first_query_from_start: list[float] = field(default_factory=list)  # from navigation start
     keystrokes: list[float] = field(default_factory=list)
 
 
@@ -148,6 +150,13 @@ FIRST_QUERY = """async (query) => {
     return performance.now();
 }"""
 
+# When the page's load event finished (ms from navigation start), waiting for it if need be.
+LOADED = """async () => {
+    const entry = () => performance.getEntriesByType('navigation')[0];
+    while (!entry() || !entry().loadEventEnd) await new Promise(r => setTimeout(r, 20));
+    return entry().loadEventEnd;
+}"""
+
 # One key at a time: each prefix of the query, the time from the key to the result list redrawn and painted.
 KEYSTROKES = """async (query) => {
     const box = document.querySelector('input.md-search__input');
@@ -189,7 +198,9 @@ def measure_search(scale: Scale, site: Path, runs: int) -> None:
                 answered = page.evaluate(FIRST_QUERY % {"links": RESULT_LINKS}, "sick note")
                 if answered is None:
                     raise SystemExit(f"search never answered at {scale.times}x")
-                scale.first_query.append(answered)
+                loaded = page.evaluate(LOADED)
+                scale.first_query.append(max(0.0, answered - loaded))
+                scale.first_query_from_start.append(answered)
                 context.close()
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(base + "index.html")
@@ -248,7 +259,8 @@ def table(scales: list[Scale]) -> tuple[str, list[tuple[str, str, bool]]]:
     row("CPU per page (ours / bare)", lambda s: f"{per_page(s):.0f} ms / {median(s.bare_cpu) / s.pages * 1000:.0f} ms")
     row("a letter page's HTML, of which the site navigation", lambda s: f"{kb(s.letter_html)}, {100 * s.letter_nav / s.letter_html:.0f} %")
     row("total HTML written (ours / bare)", lambda s: f"{kb(s.html_total)} / {kb(s.bare_html_total)}")
-    row("search: load → first query answered, median", lambda s: f"{median(s.first_query):.0f} ms" if s.first_query else "–")
+    row("search: page loaded (load event) → first query answered, median", lambda s: f"{median(s.first_query):.0f} ms" if s.first_query else "–")
+    row("search: navigation start → first query answered, median", lambda s: f"{median(s.first_query_from_start):.0f} ms" if s.first_query_from_start else "–")
     row("search: keystroke → results, median / p95", lambda s: f"{median(s.keystrokes):.0f} / {p95(s.keystrokes):.0f} ms" if s.keystrokes else "–")
     row("`make check-fast` (content checks), wall / CPU", lambda s: f"{median(s.check_fast):.1f} s / {median(s.check_fast_cpu):.1f} s")
     row("`make check` (content checks, then the strict build)", lambda s: f"{median(s.check_full):.1f} s")
@@ -261,14 +273,14 @@ def table(scales: list[Scale]) -> tuple[str, list[tuple[str, str, bool]]]:
         budgets.append(("build at 1× ≤ 1.5× bare Material (wall)", f"{ratio:.2f}×", ratio <= 1.5))
         budgets.append(("`make check-fast` at 1× ≤ 5 s", f"{median(one.check_fast):.1f} s", median(one.check_fast) <= 5))
         if one.first_query:
-            budgets.append(("search: first query at 1× ≤ 300 ms", f"{median(one.first_query):.0f} ms", median(one.first_query) <= 300))
+            budgets.append(("search: first query at 1× ≤ 300 ms after load", f"{median(one.first_query):.0f} ms", median(one.first_query) <= 300))
     if one and ten:
         growth = per_page(ten) / per_page(one)
         budgets.append(("linear: CPU per page at 10× within 10 % of 1×", f"{per_page(ten):.0f} ms vs {per_page(one):.0f} ms ({(growth - 1) * 100:+.0f} %)", growth <= 1.10))
     if ten:
         budgets.append(("`make check-fast` at 10× ≤ 10 s", f"{median(ten.check_fast):.1f} s", median(ten.check_fast) <= 10))
         if ten.first_query:
-            budgets.append(("search: first query at 10× ≤ 800 ms", f"{median(ten.first_query):.0f} ms", median(ten.first_query) <= 800))
+            budgets.append(("search: first query at 10× ≤ 800 ms after load", f"{median(ten.first_query):.0f} ms", median(ten.first_query) <= 800))
             budgets.append(("search: keystroke → results p95 at 10× ≤ 50 ms", f"{p95(ten.keystrokes):.0f} ms", p95(ten.keystrokes) <= 50))
     return "\n".join(rows), budgets
 

@@ -6,7 +6,9 @@ In order:
    page does not have);
 2. the clinicians' search words go into the generator's search index
    (macros/steps/search_terms.py);
-3. every page gets its Content Security Policy <meta> (macros/steps/csp.py).
+3. for MkDocs' index, every entry's words counted for the site's search worker
+   (macros/steps/search_prebuilt.py), so a page's search is ready at once;
+4. every page gets its Content Security Policy <meta> (macros/steps/csp.py).
 
 Every MkDocs (or ProperDocs) command that writes a site runs them from the hook's
 `on_post_build` (macros/steps/hooks.py): `mkdocs build`, `mkdocs gh-deploy`, and
@@ -17,12 +19,14 @@ changes nothing. macros/steps/finished.py tells whether a site has had them.
 """
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
 
 from macros.steps.csp import UnknownInlineScript, add_policy_meta
-from macros.steps.search_terms import add_search_words
+from macros.steps.search_prebuilt import PrebuildError, write_counts
+from macros.steps.search_terms import MKDOCS_INDEX, add_search_words
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -69,6 +73,9 @@ def run_steps(site_dir: Path, docs_dir: Path = PROJECT / "docs") -> list[str]:
     site_dir = Path(site_dir)
     index = add_search_words(site_dir, docs_dir)
     done = [f"search words in {index}" if index else "no search index found: search words not added"]
+    if index == MKDOCS_INDEX:
+        counts = write_counts(site_dir, json.loads((site_dir / index).read_text(encoding="utf-8")))
+        done.append(f"search index's words counted in {counts.relative_to(site_dir).as_posix()}")
     done.append(f"markup fixes and security policy on {counted(add_policies(site_dir))}")
     return done
 
@@ -81,7 +88,7 @@ def main(argv: list[str]) -> int:
     try:
         for line in run_steps(site):
             print(f"{site}: {line}")
-    except UnknownInlineScript as error:
+    except (UnknownInlineScript, PrebuildError) as error:
         print(error, file=sys.stderr)
         return 1
     return 0

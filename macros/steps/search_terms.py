@@ -8,7 +8,8 @@ whichever generator wrote the index:
 
 - MkDocs with Material writes `search/search_index.json`: the words become a
   `keywords` field, searched with its own boost (set in mkdocs.yml) and never
-  shown.
+  shown. Then every entry's words are counted for the site's search worker
+  (macros/steps/search_prebuilt.py), so a page's search is ready at once.
 - Zensical writes `search.json`, which has no field for them and ignores boosts:
   the words are added to the page entry's `text` inside an element marked
   `hidden`, so they are searched like the page's own words.
@@ -26,6 +27,7 @@ from pathlib import Path
 from macros.content.letters import load_letters
 from macros.content.front_matter import read_all_pages
 from macros.content.posters import load_posters
+from macros.steps.search_prebuilt import write_counts
 
 # The index each generator writes, relative to the site root.
 MKDOCS_INDEX = "search/search_index.json"

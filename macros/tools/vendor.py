@@ -29,6 +29,13 @@ VENDORED = {
         "fflate.min.js",
         "Zips the Word (.docx) file a letter page builds in the browser; loaded only when a GP clicks Download.",
     ),
+    "lunr": (
+        "2.3.9",
+        "package/lunr.min.js",
+        "lunr.min.js",
+        "Answers searches in the site's search worker (assets/javascripts/search-worker.js) from the "
+        "index the build prepared; loaded only by that worker, when a page's search starts.",
+    ),
     "papaparse": (
         "5.7.1",
         "package/papaparse.min.js",
