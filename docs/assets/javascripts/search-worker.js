@@ -126,44 +126,97 @@
     return counts;
   }
 
-  /* lunr's Builder, given the counts its add() would have made, then its own build(). */
-  function buildIndex(data, counts) {
-    var config = data.config, docs = data.docs;
-    var fields = Object.keys(config.fields);
-    lunr.tokenizer.separator = new RegExp(config.separator);
-    var counted = countsFor(counts, docs, fields) || countTerms(docs, config);
-    var builder = new lunr.Builder();
-    builder.metadataWhitelist = [];
-    builder.b(0);
-    builder.ref("location");
-    fields.forEach(function (name) { builder.field(name, config.fields[name]); });
+  /* Material's index, built as Material's worker builds it: lunr's Builder adds every entry
+     (used only if two entries share an address, where lunr keeps the last one's counts). */
+  function addEach(config, docs, fields) {
+    return lunr(function () {
+      this.metadataWhitelist = [];
+      this.b(0);
+      this.pipeline.remove(lunr.trimmer);
+      this.pipeline.remove(lunr.stemmer);
+      this.searchPipeline.remove(lunr.stemmer);
+      this.tokenizer = function (value) { return tokenize(value, []); };
+      this.ref("location");
+      var builder = this;
+      fields.forEach(function (name) { builder.field(name, config.fields[name]); });
+      docs.forEach(function (doc) { builder.add(doc, { boost: doc.boost }); });
+    });
+  }
+
+  var K1 = 1.2, B = 0; // lunr's default k1; Material sets b to 0
+
+  /* A field's vector, made when a query first compares it, exactly as lunr's
+     Builder.createFieldVectors makes every one of them before the first query. */
+  function LazyVector(make) { this.make = make; this.vector = null; }
+  LazyVector.prototype.get = function () { return this.vector || (this.vector = this.make()); };
+  /* lunr reads a field's vector as the other side of the query's: `queryVector.similarity(it)`. */
+  Object.defineProperty(LazyVector.prototype, "elements", { get: function () { return this.get().elements; } });
+  LazyVector.prototype.similarity = function (other) { return this.get().similarity(other); };
+  LazyVector.prototype.toJSON = function () { return this.get().toJSON(); };
+
+  /* The index lunr's Builder would build from these counts: its inverted index (which entries
+     hold each word, in each field), its token set, and each field's vector, scored by lunr's
+     BM25 when first needed. Nothing is split into words here. */
+  function fromCounts(config, docs, fields, counted) {
+    var invertedIndex = Object.create(null), fieldVectors = Object.create(null);
     var postings = counted.terms.map(function () { return null; });
+    var idf = new Float64Array(counted.terms.length).fill(-1);
+    var total = fields.map(function () { return 0; });
+    var NONE = Object.create(null); // lunr keeps no word positions (metadataWhitelist is empty)
     docs.forEach(function (doc, d) {
       var ref = String(doc.location);
-      builder._documents[ref] = { boost: doc.boost };
-      builder.documentCount += 1;
       fields.forEach(function (field, f) {
-        var pairs = counted.counts[d][f], frequencies = Object.create(null), length = 0;
-        var fieldRef = new lunr.FieldRef(ref, field);
-        builder.fieldTermFrequencies[fieldRef] = frequencies;
+        var pairs = counted.counts[d][f];
         for (var i = 0; i < pairs.length; i += 2) {
-          var term = counted.terms[pairs[i]];
-          frequencies[term] = pairs[i + 1];
-          length += pairs[i + 1];
           var posting = postings[pairs[i]];
           if (!posting) {
             posting = postings[pairs[i]] = Object.create(null);
             posting._index = pairs[i];
             fields.forEach(function (name) { posting[name] = Object.create(null); });
-            builder.invertedIndex[term] = posting;
+            invertedIndex[counted.terms[pairs[i]]] = posting;
           }
-          posting[field][ref] = Object.create(null);
+          posting[field][ref] = NONE;
+          total[f] += pairs[i + 1];
         }
-        builder.fieldLengths[fieldRef] = length;
       });
     });
-    builder.termIndex = counted.terms.length;
-    return builder.build();
+    var average = total.map(function (sum) { return sum / docs.length; });
+    docs.forEach(function (doc, d) {
+      var ref = String(doc.location);
+      fields.forEach(function (field, f) {
+        fieldVectors[new lunr.FieldRef(ref, field)] = new LazyVector(function () {
+          var pairs = counted.counts[d][f], length = 0, vector = new lunr.Vector();
+          for (var i = 0; i < pairs.length; i += 2) length += pairs[i + 1];
+          for (var j = 0; j < pairs.length; j += 2) {
+            var number = pairs[j], tf = pairs[j + 1];
+            if (idf[number] < 0) idf[number] = lunr.idf(postings[number], docs.length);
+            var score = idf[number] * ((K1 + 1) * tf) / (K1 * (1 - B + B * (length / average[f])) + tf);
+            score *= config.fields[field].boost || 1;
+            score *= doc.boost || 1;
+            vector.insert(number, Math.round(score * 1000) / 1000);
+          }
+          return vector;
+        });
+      });
+    });
+    return new lunr.Index({
+      invertedIndex: invertedIndex,
+      fieldVectors: fieldVectors,
+      tokenSet: lunr.TokenSet.fromArray(Object.keys(invertedIndex).sort()),
+      fields: fields,
+      pipeline: new lunr.Pipeline() // Material's search pipeline, once it removes the stemmer
+    });
+  }
+
+  /* The search index for the entries Material's page sent, from the build's counts if they
+     were made for them. */
+  function buildIndex(data, counts) {
+    var config = data.config, docs = data.docs;
+    var fields = Object.keys(config.fields);
+    lunr.tokenizer.separator = new RegExp(config.separator);
+    var locations = new Set(docs.map(function (doc) { return String(doc.location); }));
+    if (locations.size !== docs.length) return addEach(config, docs, fields);
+    return fromCounts(config, docs, fields, countsFor(counts, docs, fields) || countTerms(docs, config));
   }
 
   /* ---- Material's search, with positions found when a result needs them ---- */
@@ -278,14 +331,24 @@
     return segments;
   }
 
-  function highlightAll(inputs, table, positions, full) {
-    var mapping = [0];
+  /* Which input each block of a position table belongs to (kept: a table never changes). */
+  var mappings = new WeakMap();
+  function blockInputs(table) {
+    var mapping = mappings.get(table);
+    if (mapping) return mapping;
+    mapping = [0];
     for (var t = 1; t < table.length; t++) {
       var prev = table[t - 1], next = table[t];
       var p = prev[prev.length - 1] >>> 2 & 0x3FF;
       var q = next[0] >>> 12;
       mapping.push(+(p > q) + mapping[mapping.length - 1]);
     }
+    mappings.set(table, mapping);
+    return mapping;
+  }
+
+  function highlightAll(inputs, table, positions, full) {
+    var mapping = blockInputs(table);
     return inputs.map(function (input, i) {
       var cursor = 0;
       var blocks = new Map();
@@ -305,12 +368,17 @@
         var end = row[row.length - 1] >>> 12;
         var length = row[row.length - 1] >>> 2 & 0x3FF;
         if (full && start > cursor) slices.push(input.slice(cursor, start));
-        var slice = input.slice(start, end + length);
-        indexes.sort(function (a, b) { return b - a; }).forEach(function (j) {
+        /* Material wraps the matches last to first, copying the slice at each; one pass, in order,
+           gives the same text (the matches are distinct words) without the copies. */
+        var slice = input.slice(start, end + length), pieces = [], at = 0;
+        indexes.sort(function (a, b) { return a - b; }).forEach(function (j) {
           var from = (row[j] >>> 12) - start;
           var to = (row[j] >>> 2 & 0x3FF) + from;
-          slice = [slice.slice(0, from), "<mark>", slice.slice(from, to), "</mark>", slice.slice(to)].join("");
+          pieces.push(slice.slice(at, from), "<mark>", slice.slice(from, to), "</mark>");
+          at = to;
         });
+        pieces.push(slice.slice(at));
+        slice = pieces.join("");
         cursor = end + length;
         if (slices.push(slice) === 2) break;
       }
