@@ -89,10 +89,23 @@ def quiet_second_module_line() -> None:
 quiet_second_module_line()
 
 
+def material_search_worker(theme_dirs) -> str | None:
+    """The address of Material's own search worker in the site (its name carries a hash), or None."""
+    for folder in theme_dirs:
+        found = sorted(Path(folder).glob("assets/javascripts/workers/search.*.min.js"))
+        if found:
+            return found[0].relative_to(folder).as_posix()
+    return None
+
+
 def on_env(env, config, files):
-    """The theme's templates come compiled from Jinja's cache when their text is unchanged."""
+    """The theme's templates come compiled from Jinja's cache when their text is unchanged; they
+    learn the name of Material's search worker, which overrides/main.html swaps for the site's."""
     if env.bytecode_cache is None:
         env.bytecode_cache = compiled_templates(env, "theme")
+    worker = material_search_worker(config.theme.dirs)
+    if worker:
+        env.globals["material_search_worker"] = worker
     return env
 
 
